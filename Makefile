@@ -1,0 +1,105 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help setup system-deps browser-deps run test lint pytest check messages bench clean
+
+help:
+	@echo "make run    install everything, migrate, load the demo agenda, serve on http://$(HOST):$(PORT)"
+	@echo "make test   install everything, then ruff, makemigrations --check and the whole test suite"
+	@echo "make setup  the shared, idempotent install step"
+
+# --- installation -------------------------------------------------------------------------
+
+# Debian packages: Pango for WeasyPrint, DejaVu fonts embedded in PDFs, gettext for messages.
+system-deps:
+	@missing=""; \
+	ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages:$$missing. Install them (Debian/Ubuntu: sudo apt-get install$$missing) and run make again." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need /usr/bin/chromium: sudo apt-get install chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: $(wildcard package-lock.json)
+	@if [ -f package.json ]; then \
+	  command -v npm >/dev/null || { echo "npm is missing: install Node.js 18+ (Debian: apt-get install nodejs npm)" >&2; exit 1; }; \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	fi
+
+setup: system-deps $(VENV)/.installed node_modules/.installed
+
+# --- running ------------------------------------------------------------------------------
+
+# A local .env with a generated secret key, made once; never committed.
+.env:
+	@echo "Creating .env for local use (DEBUG on, a generated SECRET_KEY)"
+	@printf 'DEBUG=on\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+
+run: setup .env
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data --if-empty
+	@echo ""
+	@echo "The portal runs at http://$(HOST):$(PORT)/"
+	@echo "Create an account:  PASSWORD=... $(MANAGE) add_user NAME --role coordinator --password-env PASSWORD"
+	@echo "An administrator:   $(MANAGE) createsuperuser"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- checks -------------------------------------------------------------------------------
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: setup
+	DEBUG=on $(MANAGE) check
+	DEBUG=on $(MANAGE) makemigrations --check --dry-run
+
+pytest: setup browser-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+messages: setup
+	DEBUG=on $(MANAGE) makemessages -l nl --no-obsolete --ignore=node_modules --ignore=.venv
+	DEBUG=on $(MANAGE) compilemessages -l nl --ignore=node_modules --ignore=.venv
+
+bench: setup
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/table.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

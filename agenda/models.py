@@ -1,0 +1,347 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from governance.models import Municipality, Organisation, Region, SubRegion
+
+
+class Status(models.Model):
+    """An action's status (loopt, nader uit te werken, ...): a vocabulary kept as data."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("status")
+        verbose_name_plural = _("statuses")
+
+    def __str__(self):
+        return self.name
+
+
+class Scope(models.Model):
+    """Where an action applies ((sub)regionaal): a vocabulary per region."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="scopes", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    subregion = models.ForeignKey(
+        SubRegion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="scopes",
+        verbose_name=_("sub-region"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["region", "order", "name"]
+        verbose_name = _("scope")
+        verbose_name_plural = _("scopes")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="scope_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AgendaQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Adopted agendas are public documents; concept agendas need an account."""
+        if user is not None and user.is_authenticated:
+            return self
+        return self.filter(state=Agenda.State.ADOPTED)
+
+
+class Agenda(models.Model):
+    """A doe-agenda, werkplan, actieplan or local addendum."""
+
+    class State(models.TextChoices):
+        CONCEPT = "concept", _("concept")
+        ADOPTED = "vastgesteld", _("adopted")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agendas",
+        verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agendas",
+        verbose_name=_("municipality"),
+        help_text=_("Only for a local agenda or addendum of one municipality."),
+    )
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.CONCEPT
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    top_level_label = models.CharField(
+        _("word for the top level"),
+        max_length=40,
+        default="pijler",
+        help_text=_("The word this agenda uses for its top level: pijler, actielijn, spoor, ..."),
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+    )
+    internal_note = models.TextField(
+        _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
+    )
+    source_note = models.TextField(_("source"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = AgendaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-first_year", "title"]
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_year__lte=models.F("last_year")),
+                name="agenda_years_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_year__gte=1900, last_year__lte=2200),
+                name="agenda_years_plausible",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(region__isnull=False, municipality__isnull=True)
+                    | Q(region__isnull=True, municipality__isnull=False)
+                ),
+                name="agenda_region_xor_municipality",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agenda:agenda_detail", args=[self.slug])
+
+    def clean(self):
+        if self.first_year and self.last_year and self.first_year > self.last_year:
+            raise ValidationError(
+                {"last_year": _("The last year cannot be before the first year.")}
+            )
+        if bool(self.region_id) == bool(self.municipality_id):
+            raise ValidationError(
+                _("An agenda belongs either to a region or to a single municipality.")
+            )
+
+    @property
+    def owner_region(self):
+        """The region this agenda belongs to, also for a municipality's addendum."""
+        if self.region_id:
+            return self.region
+        return self.municipality.region if self.municipality_id else None
+
+    @property
+    def owner_name(self) -> str:
+        return str(self.region or self.municipality)
+
+    @property
+    def period(self) -> str:
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}-{self.last_year}"
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
+
+    @property
+    def is_public(self) -> bool:
+        return self.state == self.State.ADOPTED
+
+
+class Pillar(models.Model):
+    """The top level of an agenda: pijler, actielijn or spoor."""
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="pillars", verbose_name=_("agenda")
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    source_note = models.TextField(_("source"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agenda", "order"]
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "order"], name="pillar_unique_order"),
+            models.UniqueConstraint(fields=["agenda", "name"], name="pillar_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    """A numbered theme (thema) under a pillar; numbers run across the whole agenda."""
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="themes", verbose_name=_("agenda")
+    )
+    pillar = models.ForeignKey(
+        Pillar, on_delete=models.CASCADE, related_name="themes", verbose_name=_("pillar")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=300)
+    target_group = models.TextField(_("target group"), blank=True)
+    narrative = models.TextField(_("text"), blank=True)
+    source_note = models.TextField(_("source"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agenda", "number"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "number"], name="theme_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    def save(self, *args, **kwargs):
+        if self.pillar_id and not self.agenda_id:
+            self.agenda_id = self.pillar.agenda_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.pillar_id and self.agenda_id and self.pillar.agenda_id != self.agenda_id:
+            raise ValidationError({"pillar": _("The pillar belongs to another agenda.")})
+
+
+class ActionQuerySet(models.QuerySet):
+    def in_agenda(self, agenda):
+        return self.filter(theme__agenda=agenda)
+
+    def visible_to(self, user):
+        """Actions of adopted agendas are public; those of concept agendas need an account."""
+        if user is not None and user.is_authenticated:
+            return self
+        return self.filter(theme__agenda__state=Agenda.State.ADOPTED)
+
+    def with_related(self):
+        return self.select_related("theme__pillar", "theme__agenda", "scope", "status")
+
+    def in_document_order(self):
+        return self.order_by("theme__pillar__order", "theme__number", "order")
+
+
+class Action(models.Model):
+    """One row of the agenda (actie, activiteit, maatregel, project)."""
+
+    class Stage(models.TextChoices):
+        UNDER_WAY = "reeds_in_gang_gezet", _("already under way")
+        TO_ELABORATE = "nader_uit_te_werken", _("to be elaborated")
+        LOCAL = "lokaal_aanvullend", _("local supplement")
+
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="actions", verbose_name=_("theme")
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    short_title = models.CharField(_("short title"), max_length=200, blank=True)
+    text = models.TextField(_("action"))
+    target_group_text = models.TextField(_("target group of the action"), blank=True)
+    scope = models.ForeignKey(
+        Scope,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("scope"),
+    )
+    status = models.ForeignKey(
+        Status,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("status"),
+    )
+    stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices, blank=True)
+    leads = models.ManyToManyField(
+        Organisation, blank=True, related_name="led_actions", verbose_name=_("lead organisations")
+    )
+    lead_text = models.TextField(_("lead(s) as written"), blank=True)
+    financing_text = models.TextField(_("financing as written"), blank=True)
+    internal_note = models.TextField(
+        _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
+    )
+    added_later = models.BooleanField(
+        _("added later"),
+        default=False,
+        help_text=_("Added to the agenda during its run, not part of the adopted annex."),
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+        help_text=_("The action of an earlier agenda this one carries over."),
+    )
+    source_note = models.TextField(_("source"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[leads])
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme__agenda", "theme__number", "order"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "order"], name="action_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.short_title or self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("agenda:action_detail", args=[self.pk])
+
+    @property
+    def agenda(self):
+        return self.theme.agenda
+
+    @property
+    def pillar(self):
+        return self.theme.pillar

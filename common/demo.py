@@ -1,0 +1,44 @@
+"""The demo data: the real agenda of the seeds, loaded from YAML files in `fixtures/`.
+
+Each app reads its own part in `<app>/demo.py`; this module runs them in dependency order.
+Every loader is idempotent: a second run changes nothing.
+"""
+
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+# Order matters: later loaders refer to rows made by earlier ones.
+DEMO_LOADERS = [
+    "governance.demo.load_region",
+    "agenda.demo.load_vocabularies",
+    "agenda.demo.load_agendas",
+]
+
+
+def read_fixture(name: str) -> Any:
+    with open(FIXTURES_DIR / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _resolve(dotted: str) -> Callable[..., int]:
+    module_name, func_name = dotted.rsplit(".", 1)
+    return getattr(import_module(module_name), func_name)
+
+
+@transaction.atomic
+def load_all(log: Callable[[str], None] = lambda _msg: None) -> int:
+    """Load every part of the demo data. Returns the number of rows created or changed."""
+    changed = 0
+    for dotted in DEMO_LOADERS:
+        count = _resolve(dotted)()
+        log(f"{dotted}: {count}")
+        changed += count
+    return changed
