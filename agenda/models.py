@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common import access
 from governance.models import Municipality, Organisation, Region, SubRegion
 
 
@@ -59,6 +60,10 @@ class AgendaQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated:
             return self
         return self.filter(state=Agenda.State.ADOPTED)
+
+    def editable_by(self, user):
+        """Agendas the user may change: those of the region they coordinate."""
+        return access.editable_agendas(self, user)
 
 
 class Agenda(models.Model):
@@ -181,6 +186,14 @@ class Agenda(models.Model):
         return self.state == self.State.ADOPTED
 
 
+class PillarQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        return access.editable_pillars(self, user)
+
+    def deletable_by(self, user):
+        return access.deletable_pillars(self, user)
+
+
 class Pillar(models.Model):
     """The top level of an agenda: pijler, actielijn or spoor."""
 
@@ -193,6 +206,7 @@ class Pillar(models.Model):
     source_note = models.TextField(_("source"), blank=True)
 
     history = HistoricalRecords()
+    objects = PillarQuerySet.as_manager()
 
     class Meta:
         ordering = ["agenda", "order"]
@@ -205,6 +219,14 @@ class Pillar(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ThemeQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        return access.editable_themes(self, user)
+
+    def deletable_by(self, user):
+        return access.deletable_themes(self, user)
 
 
 class Theme(models.Model):
@@ -223,6 +245,7 @@ class Theme(models.Model):
     source_note = models.TextField(_("source"), blank=True)
 
     history = HistoricalRecords()
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["agenda", "number"]
@@ -254,6 +277,14 @@ class ActionQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated:
             return self
         return self.filter(theme__agenda__state=Agenda.State.ADOPTED)
+
+    def editable_by(self, user):
+        """Coordinators: every action of their region; partners: what their organisation leads."""
+        return access.editable_actions(self, user)
+
+    def deletable_by(self, user):
+        """Only coordinators delete, in the agendas of their region."""
+        return access.deletable_actions(self, user)
 
     def with_related(self):
         return self.select_related("theme__pillar", "theme__agenda", "scope", "status")

@@ -6,6 +6,8 @@ internal notes). A user's region and organisation live on `governance.Profile`. 
 do everything.
 """
 
+from django.db.models import Q
+
 from governance.models import Organisation, Region
 
 COORDINATOR = "coordinator"
@@ -45,3 +47,115 @@ def is_coordinator_for(user, region: Region | None) -> bool:
 def can_read_internal(user) -> bool:
     """Concept agendas and internal notes are for logged-in users only."""
     return user is not None and user.is_authenticated and user.is_active
+
+
+def is_active_user(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def in_region_q(region: Region, prefix: str = "") -> Q:
+    """Rows whose agenda (reached through `prefix`) belongs to `region`, addenda included."""
+    return Q(**{f"{prefix}region": region}) | Q(**{f"{prefix}municipality__region": region})
+
+
+def _coordinated(queryset, user, perm: str, agenda_prefix: str):
+    """The rows of `queryset` in agendas of the region the user coordinates, given `perm`."""
+    if not is_active_user(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    region = user_region(user)
+    if region is None or not has_role(user, COORDINATOR) or not user.has_perm(perm):
+        return queryset.none()
+    return queryset.filter(in_region_q(region, agenda_prefix))
+
+
+# QuerySet helpers behind `editable_by(user)` / `deletable_by(user)` on the agenda models.
+
+
+def editable_agendas(queryset, user):
+    return _coordinated(queryset, user, "agenda.change_agenda", "")
+
+
+def editable_pillars(queryset, user):
+    return _coordinated(queryset, user, "agenda.change_pillar", "agenda__")
+
+
+def deletable_pillars(queryset, user):
+    return _coordinated(queryset, user, "agenda.delete_pillar", "agenda__")
+
+
+def editable_themes(queryset, user):
+    return _coordinated(queryset, user, "agenda.change_theme", "agenda__")
+
+
+def deletable_themes(queryset, user):
+    return _coordinated(queryset, user, "agenda.delete_theme", "agenda__")
+
+
+def editable_actions(queryset, user):
+    """Coordinators edit every action of their region; partners the actions their
+    organisation leads."""
+    if not is_active_user(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    allowed = Q(pk__in=[])
+    if user.has_perm("agenda.change_action"):
+        region = user_region(user)
+        if region is not None and has_role(user, COORDINATOR):
+            allowed |= in_region_q(region, "theme__agenda__")
+        organisation = user_organisation(user)
+        if organisation is not None and has_role(user, PARTNER):
+            # A subquery, so that actions with several leads are not listed twice.
+            led = queryset.model.leads.through.objects.filter(organisation=organisation)
+            allowed |= Q(pk__in=led.values("action_id"))
+    return queryset.filter(allowed)
+
+
+def deletable_actions(queryset, user):
+    """Only coordinators delete actions, and only in the agendas of their region."""
+    return _coordinated(queryset, user, "agenda.delete_action", "theme__agenda__")
+
+
+# Questions about one object, for templates and views.
+
+
+def coordinates_agenda(user, agenda, perm: str = "agenda.change_agenda") -> bool:
+    """Whether the user coordinates the region `agenda` belongs to and holds `perm`."""
+    if not is_active_user(user):
+        return False
+    if user.is_superuser:
+        return True
+    return is_coordinator_for(user, agenda.owner_region) and user.has_perm(perm)
+
+
+def can_create_agenda(user, region: Region | None = None) -> bool:
+    """Coordinators create agendas for their own region."""
+    if not is_active_user(user):
+        return False
+    if user.is_superuser:
+        return True
+    if not has_role(user, COORDINATOR) or not user.has_perm("agenda.add_agenda"):
+        return False
+    own = user_region(user)
+    return own is not None and (region is None or own.pk == region.pk)
+
+
+def can_edit_action(user, action) -> bool:
+    return editable_actions(type(action).objects.filter(pk=action.pk), user).exists()
+
+
+def can_delete_action(user, action) -> bool:
+    return deletable_actions(type(action).objects.filter(pk=action.pk), user).exists()
+
+
+def edits_as_coordinator(user, action) -> bool:
+    """Whether the user may change everything of the action (leads, theme, order), not only
+    what a partner editor may change."""
+    return coordinates_agenda(user, action.theme.agenda, "agenda.change_action")
+
+
+def can_read_history(user) -> bool:
+    """Change histories name the people who made them: for logged-in users only."""
+    return can_read_internal(user)
