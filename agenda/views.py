@@ -1,36 +1,200 @@
+from django.core.paginator import EmptyPage
+from django.db.models import Count, Prefetch
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
 
+from common.access import can_read_internal
 from governance.models import Organisation
 
-from .models import Action, Agenda
+from .filters import ActionFilter
+from .models import Action, Agenda, Status
+from .tables import PAGE_SIZES, ActionTable, AnnexExport
+
+# Query parameters of the table page that are not filters.
+TABLE_PARAMETERS = ("sort", "page", "per_page", "_export")
 
 
 def home(request):
-    agendas = Agenda.objects.visible_to(request.user).select_related("region", "municipality")
+    agendas = (
+        Agenda.objects.visible_to(request.user)
+        .select_related("region", "municipality")
+        .annotate(action_count=Count("themes__actions"))
+    )
     return TemplateResponse(request, "agenda/agenda_list.html", {"agendas": agendas})
 
 
 def agenda_detail(request, slug):
+    agenda = get_object_or_404(
+        Agenda.objects.visible_to(request.user).select_related("region", "municipality"),
+        slug=slug,
+    )
+    actions = Action.objects.select_related("scope", "status").prefetch_related("leads")
+    pillars = agenda.pillars.order_by("order").prefetch_related(
+        Prefetch("themes__actions", queryset=actions.order_by("order"))
+    )
+    counts = status_counts(agenda)
+    return TemplateResponse(
+        request,
+        "agenda/agenda_detail.html",
+        {
+            "agenda": agenda,
+            "pillars": pillars,
+            "status_columns": counts["statuses"],
+            "status_rows": counts["rows"],
+            "status_totals": counts["totals"],
+            "show_internal": can_read_internal(request.user),
+            "crumbs": [(agenda.title, None)],
+        },
+    )
+
+
+def status_counts(agenda) -> dict:
+    """The number of actions per status for each pillar of the agenda, and their totals."""
+    rows = (
+        Action.objects.in_agenda(agenda)
+        .values("theme__pillar", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts = {(row["theme__pillar"], row["status"]): row["count"] for row in rows}
+    used = {status_id for _pillar, status_id in counts}
+    statuses = [s for s in Status.objects.order_by("order", "name") if s.pk in used]
+    columns = [(s.pk, s.name) for s in statuses]
+    if None in used:
+        columns.append((None, _("no status")))
+    table = []
+    for pillar in agenda.pillars.order_by("order"):
+        cells = [counts.get((pillar.pk, status_id), 0) for status_id, _name in columns]
+        table.append(
+            {
+                "pillar": pillar,
+                "cells": list(zip([name for _id, name in columns], cells, strict=True)),
+                "total": sum(cells),
+            }
+        )
+    totals = [sum(row["cells"][i][1] for row in table) for i in range(len(columns))]
+    return {
+        "statuses": [name for _id, name in columns],
+        "rows": table,
+        "totals": {"cells": totals, "total": sum(totals)},
+    }
+
+
+def action_table(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
-    return TemplateResponse(request, "agenda/agenda_detail.html", {"agenda": agenda})
+    actions = ActionTable.prepare(Action.objects.in_agenda(agenda).visible_to(request.user))
+    action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
+    if action_filter.is_bound:
+        action_filter.form.is_valid()  # invalid values are ignored and shown as form errors
+    table = ActionTable(action_filter.qs, request=request)
+    RequestConfig(request, paginate=False).configure(table)
+
+    export_format = request.GET.get("_export")
+    if AnnexExport.is_valid_format(export_format):
+        with translation.override("nl"):
+            export = AnnexExport(export_format, table, dataset_kwargs={"title": str(_("Actions"))})
+        return export.response(filename=f"{agenda.slug}-acties.{export_format}")
+
+    per_page = page_size(request.GET.get("per_page"))
+    try:
+        table.paginate(page=page_number(request.GET.get("page")), per_page=per_page)
+    except EmptyPage:
+        table.paginate(page=table.paginator.num_pages, per_page=per_page)
+
+    return TemplateResponse(
+        request,
+        "agenda/action_list.html",
+        {
+            "agenda": agenda,
+            "filter": action_filter,
+            "table": table,
+            "per_page": per_page,
+            "page_sizes": PAGE_SIZES,
+            "sort": ",".join(table.order_by) if request.GET.get("sort") else "",
+            "export_links": export_links(request),
+            "crumbs": [(agenda.title, agenda.get_absolute_url()), (_("Action table"), None)],
+        },
+    )
+
+
+def page_size(value) -> int:
+    """The page size asked for, if it is one the page offers; the default otherwise."""
+    try:
+        size = int(value)
+    except (TypeError, ValueError):
+        return PAGE_SIZES[0]
+    return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+
+def page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def export_links(request) -> list[tuple[str, str]]:
+    """(format, link) for each download of the current selection, in its current order."""
+    links = []
+    for export_format in AnnexExport.FORMATS:
+        query = QueryDict(mutable=True)
+        for key, values in request.GET.lists():
+            if key not in ("page", "per_page", "_export"):
+                query.setlist(key, values)
+        query["_export"] = export_format
+        links.append((export_format, f"{request.path}?{query.urlencode()}"))
+    return links
 
 
 def action_detail(request, pk):
-    action = get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
-    return TemplateResponse(request, "agenda/action_detail.html", {"action": action})
+    action = get_object_or_404(
+        Action.objects.visible_to(request.user).with_related().prefetch_related("leads"),
+        pk=pk,
+    )
+    visible = Action.objects.visible_to(request.user)
+    predecessor = visible.with_related().filter(pk=action.predecessor_id).first()
+    successors = visible.with_related().filter(predecessor=action)
+    agenda = action.theme.agenda
+    return TemplateResponse(
+        request,
+        "agenda/action_detail.html",
+        {
+            "action": action,
+            "agenda": agenda,
+            "predecessor": predecessor,
+            "successors": successors,
+            "show_internal": can_read_internal(request.user),
+            "crumbs": [
+                (agenda.title, agenda.get_absolute_url()),
+                (_("Action table"), reverse("agenda:action_table", args=[agenda.slug])),
+                (str(action), None),
+            ],
+        },
+    )
 
 
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    actions = (
-        Action.objects.visible_to(request.user)
-        .filter(leads=organisation)
-        .with_related()
-        .in_document_order()
-    )
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=pk)
+    actions = ActionTable.prepare(
+        Action.objects.visible_to(request.user).filter(leads=organisation)
+    ).order_by("-theme__agenda__first_year", "theme__agenda__title", "theme__number", "order")
+    agendas = []
+    for action in actions:
+        if not agendas or agendas[-1]["agenda"].pk != action.theme.agenda_id:
+            agendas.append({"agenda": action.theme.agenda, "actions": []})
+        agendas[-1]["actions"].append(action)
     return TemplateResponse(
         request,
         "agenda/organisation_detail.html",
-        {"organisation": organisation, "actions": actions},
+        {
+            "organisation": organisation,
+            "agendas": agendas,
+            "action_count": sum(len(group["actions"]) for group in agendas),
+            "crumbs": [(organisation.name, None)],
+        },
     )

@@ -1,0 +1,153 @@
+"""Filters of the action table: every one a query parameter, so a selection can be shared.
+
+Adding a filter takes a few lines in `ActionFilter`: declare it, and if its choices depend on the
+agenda shown, use `AgendaChoiceFilter` with a `choices_for(agenda)` function. The table page
+renders every declared filter as a labelled control; unknown or invalid values are ignored and
+shown as a form error.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from governance.models import Organisation
+
+from .models import Action, Agenda, Scope, Status
+
+# A free-text search longer than this is refused with a form error.
+QUERY_MAX_LENGTH = 200
+# Only the first words of a search count; each of them must occur somewhere in the action.
+QUERY_MAX_WORDS = 10
+
+
+class AgendaChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice among rows that belong to the agenda shown (its pillars, themes, leads, ...).
+
+    `choices_for(agenda)` returns the queryset of choices; the option labels are the rows'
+    names as the agenda writes them.
+    """
+
+    def __init__(self, *args, choices_for, **kwargs):
+        self.choices_for = choices_for
+        kwargs.setdefault("queryset", None)
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(*args, **kwargs)
+
+
+class ActionFilter(django_filters.FilterSet):
+    """The filters of an agenda's action table."""
+
+    # Fields searched by `q`; a relation (with "__") is searched through a subquery, so an action
+    # with several matching leads still appears once.
+    search_fields = [
+        "text",
+        "short_title",
+        "target_group_text",
+        "lead_text",
+        "financing_text",
+        "leads__name",
+        "leads__abbreviation",
+    ]
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=QUERY_MAX_LENGTH,
+        help_text=_("Words in the action, its leads or its financing."),
+    )
+    pillar = AgendaChoiceFilter(
+        label=_("Pillar"),
+        field_name="theme__pillar",
+        to_field_name="order",
+        choices_for=lambda agenda: agenda.pillars.order_by("order"),
+    )
+    theme = AgendaChoiceFilter(
+        label=_("Theme"),
+        field_name="theme",
+        to_field_name="number",
+        choices_for=lambda agenda: agenda.themes.order_by("number"),
+    )
+    scope = AgendaChoiceFilter(
+        label=_("(Sub)regional"),
+        field_name="scope",
+        choices_for=lambda agenda: (
+            Scope.objects.filter(actions__theme__agenda=agenda).distinct().order_by("order", "name")
+        ),
+    )
+    status = AgendaChoiceFilter(
+        label=_("Status"),
+        field_name="status",
+        to_field_name="slug",
+        choices_for=lambda agenda: Status.objects.order_by("order", "name"),
+    )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"),
+        field_name="stage",
+        choices=Action.Stage.choices,
+        empty_label=_("All"),
+    )
+    lead = AgendaChoiceFilter(
+        label=_("Lead organisation"),
+        field_name="leads",
+        choices_for=lambda agenda: (
+            Organisation.objects.filter(led_actions__theme__agenda=agenda)
+            .distinct()
+            .order_by("name")
+        ),
+    )
+
+    class Meta:
+        model = Action
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, agenda: Agenda, request=None, prefix=None):
+        self.agenda = agenda
+        super().__init__(data, queryset=queryset, request=request, prefix=prefix)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, AgendaChoiceFilter):
+                filter_.queryset = filter_.choices_for(agenda)
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "portal_styled", False):
+            for field in form.fields.values():
+                widget = field.widget
+                if isinstance(widget, forms.Select):
+                    widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+                else:
+                    widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+            form.portal_styled = True
+        return form
+
+    def filter_text(self, queryset, name, value):
+        words = value.split()[:QUERY_MAX_WORDS]
+        for word in words:
+            direct = Q()
+            related = Q()
+            for field in self.search_fields:
+                condition = Q(**{f"{field}__icontains": word})
+                if "__" in field:
+                    related |= condition
+                else:
+                    direct |= condition
+            if related:
+                direct |= Q(pk__in=Action.objects.filter(related).values("pk"))
+            queryset = queryset.filter(direct)
+        return queryset
+
+    @property
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, shown value) of every filter in use with a valid value."""
+        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
+            return []
+        active = []
+        for name, field in self.form.fields.items():
+            value = self.form.cleaned_data.get(name)
+            if value in (None, "", []):
+                continue
+            if hasattr(field, "choices") and not hasattr(value, "pk"):
+                value = dict(field.choices).get(value, value)
+            active.append((str(field.label), str(value)))
+        return active

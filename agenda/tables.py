@@ -1,0 +1,142 @@
+"""The action table of an agenda, on screen and as CSV/XLSX export with the headings of Bijlage 1.
+
+Adding a column: declare it on `ActionTable` with a `verbose_name` (its heading on screen and in
+the export), add it to `Meta.sequence`, and list any relation it reads in `prefetch` (or
+`select`) so the page keeps its fixed number of queries.
+"""
+
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django_tables2 import Column, Table
+from django_tables2.export import TableExport
+
+# Page sizes offered on the table page; the first one is the default.
+PAGE_SIZES = (25, 10, 50, 100)
+
+
+class ActionTable(Table):
+    number = Column(
+        verbose_name=_("#"),
+        accessor="theme__number",
+        order_by=("theme__number", "order"),
+        attrs={"td": {"class": "portal-number"}},
+    )
+    theme = Column(
+        verbose_name=_("Themes per pillar"),
+        accessor="theme__name",
+        order_by=("theme__pillar__order", "theme__number", "order"),
+    )
+    target_group = Column(
+        verbose_name=_("Target group"),
+        accessor="theme__target_group",
+        order_by=("theme__target_group", "theme__number", "order"),
+        empty_values=(),
+    )
+    scope = Column(
+        verbose_name=_("(Sub)regional"),
+        accessor="scope__name",
+        order_by=("scope__order", "scope__name", "theme__number", "order"),
+        default="",
+    )
+    text = Column(verbose_name=_("Action"), order_by=("text",))
+    status = Column(
+        verbose_name=_("Status"),
+        accessor="status__name",
+        order_by=("status__order", "theme__number", "order"),
+        default="",
+    )
+    leads = Column(
+        verbose_name=_("Lead(s)"),
+        accessor="lead_text",
+        order_by=("lead_text", "theme__number", "order"),
+        empty_values=(),
+    )
+    financing = Column(
+        verbose_name=_("Financing"),
+        accessor="financing_text",
+        order_by=("financing_text", "theme__number", "order"),
+        default="",
+    )
+
+    # Relations read per row: loaded up front, so the query count does not grow with the rows.
+    select = ["theme__pillar", "theme__agenda", "scope", "status"]
+    prefetch = ["leads"]
+
+    class Meta:
+        template_name = "agenda/action_list_table.html"
+        sequence = (
+            "number",
+            "theme",
+            "target_group",
+            "scope",
+            "text",
+            "status",
+            "leads",
+            "financing",
+        )
+        order_by = ("number",)
+        empty_text = _("No actions match this selection.")
+        attrs = {"class": "utrecht-table utrecht-table--html-table portal-action-table"}
+
+    @classmethod
+    def prepare(cls, queryset):
+        """The queryset with everything a row shows loaded in a fixed number of queries."""
+        return queryset.select_related(*cls.select).prefetch_related(*cls.prefetch)
+
+    def render_theme(self, record):
+        return format_html(
+            '{}<span class="portal-muted"><br>{}</span>', record.theme.name, record.theme.pillar
+        )
+
+    def value_theme(self, record):
+        return f"{record.theme.pillar.name}: {record.theme.name}"
+
+    def render_target_group(self, record):
+        return record.target_group_text or record.theme.target_group
+
+    def value_target_group(self, record):
+        return record.target_group_text or record.theme.target_group
+
+    def render_text(self, record):
+        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.text)
+
+    def render_leads(self, record):
+        return render_leads(record)
+
+    def value_leads(self, record):
+        return record.lead_text or ", ".join(o.short_name for o in record.leads.all())
+
+
+def render_leads(action):
+    """The leads as written, with links to the organisations the portal knows."""
+    leads = list(action.leads.all())
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        ((o.get_absolute_url(), o.short_name) for o in leads),
+    )
+    names = ", ".join(o.short_name for o in leads)
+    if not leads:
+        return action.lead_text
+    if not action.lead_text or action.lead_text.strip() == names:
+        return links
+    return format_html('{}<br><span class="portal-muted">→ {}</span>', action.lead_text, links)
+
+
+class AnnexExport(TableExport):
+    """CSV and XLSX of the table; the CSV starts with a byte order mark so Excel reads UTF-8."""
+
+    FORMATS = {
+        TableExport.CSV: "text/csv; charset=utf-8",
+        TableExport.XLSX: TableExport.FORMATS[TableExport.XLSX],
+    }
+
+    @classmethod
+    def is_valid_format(cls, export_format):
+        return export_format in cls.FORMATS
+
+    def export(self):
+        data = super().export()
+        if self.format == self.CSV:
+            return "\ufeff" + data
+        return data
