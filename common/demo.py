@@ -20,6 +20,7 @@ DEMO_LOADERS = [
     "governance.demo.load_region",
     "agenda.demo.load_vocabularies",
     "agenda.demo.load_agendas",
+    "governance.demo.load_bodies",
     "financing.demo.load_financing",
 ]
 

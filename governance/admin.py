@@ -1,7 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Municipality, Organisation, Profile, Region, SubRegion
+from .models import (
+    Body,
+    BodyPillar,
+    ConsultationInput,
+    DecisionStep,
+    Membership,
+    Municipality,
+    Organisation,
+    Person,
+    PersonAlias,
+    Profile,
+    Region,
+    SubRegion,
+)
 
 
 class SubRegionInline(admin.TabularInline):
@@ -50,3 +63,72 @@ class ProfileAdmin(admin.ModelAdmin):
     list_filter = ["region"]
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["organisation"]
+
+
+class BodyPillarInline(admin.TabularInline):
+    model = BodyPillar
+    extra = 0
+    autocomplete_fields = ["pillar"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["side", "order", "person", "alias", "seat_label", "role", "affiliation", "note"]
+    autocomplete_fields = ["person", "organisation"]
+
+
+@admin.register(Body)
+class BodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "abbreviation", "level", "region"]
+    list_filter = ["region", "level"]
+    search_fields = ["name", "abbreviation"]
+    filter_horizontal = ["agendas"]
+    inlines = [BodyPillarInline, MembershipInline]
+
+
+@admin.register(BodyPillar)
+class BodyPillarAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "pillar", "certainty"]
+    list_filter = ["certainty"]
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "is_public", "region"]
+    list_filter = ["region", "is_public"]
+    search_fields = ["name"]
+    autocomplete_fields = ["organisation"]
+    inlines = [PersonAliasInline]
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "person"]
+    search_fields = ["name", "person__name"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "side", "order", "person", "seat_label", "role", "affiliation"]
+    list_filter = ["body", "side", "role"]
+    search_fields = ["person__name", "seat_label", "affiliation"]
+    autocomplete_fields = ["person", "organisation"]
+
+
+@admin.register(DecisionStep)
+class DecisionStepAdmin(SimpleHistoryAdmin):
+    list_display = ["agenda", "order", "date", "body", "body_text", "purpose"]
+    list_filter = ["agenda", "purpose"]
+
+
+@admin.register(ConsultationInput)
+class ConsultationInputAdmin(SimpleHistoryAdmin):
+    list_display = ["agenda", "round", "partner"]
+    list_filter = ["agenda", "round"]
+    autocomplete_fields = ["partner"]

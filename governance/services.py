@@ -1,0 +1,252 @@
+"""Writes of the governance app that touch several models: decision routes and people."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from agenda.models import Agenda, Pillar
+
+from .models import (
+    Body,
+    BodyPillar,
+    DecisionStep,
+    Membership,
+    Person,
+    PersonAlias,
+    members_as_written,
+)
+
+# What the history keeps in place of a removed person's name.
+REMOVED_NAME = "verwijderde persoon"
+
+
+# --- decision route --------------------------------------------------------------------------
+
+
+def decision_step_apply_adoption(*, step: DecisionStep) -> bool:
+    """A "vaststellen" step makes its agenda vastgesteld on the step's date.
+
+    Returns whether the agenda changed (nothing is saved when it already says so).
+    """
+    if step.purpose != DecisionStep.Purpose.ADOPT or step.date is None:
+        return False
+    agenda = Agenda.objects.select_for_update().get(pk=step.agenda_id)
+    if agenda.state == Agenda.State.ADOPTED and agenda.adopted_on == step.date:
+        return False
+    agenda.state = Agenda.State.ADOPTED
+    agenda.adopted_on = step.date
+    agenda.full_clean()
+    agenda.save()
+    return True
+
+
+def _next_step_order(agenda: Agenda) -> int:
+    highest = agenda.decision_steps.aggregate(m=Max("order"))["m"]
+    return (highest or 0) + 1
+
+
+@transaction.atomic
+def decision_step_record(
+    *,
+    agenda: Agenda,
+    purpose: str,
+    date: datetime.date | None = None,
+    body: Body | None = None,
+    body_text: str = "",
+    conclusion: str = "",
+    order: int | None = None,
+    source_note: str = "",
+) -> DecisionStep:
+    """Add a step to an agenda's route; a "vaststellen" step adopts the agenda on its date."""
+    step = DecisionStep(
+        agenda=agenda,
+        order=order if order is not None else _next_step_order(agenda),
+        date=date,
+        body=body,
+        body_text=body_text.strip(),
+        purpose=purpose,
+        conclusion=conclusion,
+        source_note=source_note,
+    )
+    step.full_clean()
+    step.save()
+    decision_step_apply_adoption(step=step)
+    return step
+
+
+@transaction.atomic
+def decision_step_update(*, step: DecisionStep, **fields: Any) -> DecisionStep:
+    """Change a step; when it becomes (or stays) a "vaststellen" step the agenda follows."""
+    for name, value in fields.items():
+        setattr(step, name, value)
+    step.body_text = (step.body_text or "").strip()
+    step.full_clean()
+    step.save()
+    decision_step_apply_adoption(step=step)
+    return step
+
+
+# --- pillars of a body -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def body_pillars_set(*, body: Body, marks: dict[Pillar, str]) -> int:
+    """Set the pillars a body covers: certainty per pillar ("" removes it). Returns changes."""
+    changed = 0
+    for pillar, certainty in marks.items():
+        existing = BodyPillar.objects.filter(body=body, pillar=pillar).first()
+        if not certainty:
+            if existing is not None:
+                existing.delete()
+                changed += 1
+            continue
+        if existing is None:
+            existing = BodyPillar(body=body, pillar=pillar, certainty=certainty)
+        elif existing.certainty == certainty:
+            continue
+        existing.certainty = certainty
+        existing.full_clean()
+        existing.save()
+        changed += 1
+    return changed
+
+
+# --- people (AVG) ----------------------------------------------------------------------------
+
+
+def _history_rows(queryset) -> list[dict[str, Any]]:
+    rows = []
+    for record in queryset.select_related("history_user").order_by("history_date"):
+        row = {
+            "date": record.history_date.isoformat(),
+            "type": {"+": "created", "~": "changed", "-": "deleted"}.get(
+                record.history_type, record.history_type
+            ),
+            "by": record.history_user.get_username() if record.history_user else None,
+        }
+        for field in record.instance_type._meta.concrete_fields:
+            value = getattr(record, field.attname, None)
+            if isinstance(value, (datetime.date, datetime.datetime)):
+                value = value.isoformat()
+            row[field.attname] = value
+        rows.append(row)
+    return rows
+
+
+def person_export(*, person: Person) -> dict[str, Any]:
+    """Everything the portal stores about a person, for an AVG request (inzageverzoek)."""
+    memberships = person.memberships.select_related("body", "organisation", "alias")
+    alias_ids = list(person.aliases.values_list("pk", flat=True))
+    membership_ids = [m.pk for m in memberships]
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "person": {
+            "id": person.pk,
+            "name": person.name,
+            "other_spellings": [a.name for a in person.aliases.all()],
+            "region": str(person.region),
+            "organisation": str(person.organisation) if person.organisation else None,
+            "is_public": person.is_public,
+            "source": person.source_note,
+        },
+        "memberships": [
+            {
+                "id": m.pk,
+                "body": m.body.name,
+                "side": m.get_side_display(),
+                "role": m.get_role_display(),
+                "as_printed": m.display(show_private=True),
+                "affiliation": m.affiliation,
+                "organisation": str(m.organisation) if m.organisation else None,
+                "note": m.note,
+                "since": m.since.isoformat() if m.since else None,
+                "until": m.until.isoformat() if m.until else None,
+                "source": m.source_note,
+            }
+            for m in memberships
+        ],
+        "history": {
+            "person": _history_rows(Person.history.filter(id=person.pk)),
+            "other_spellings": _history_rows(PersonAlias.history.filter(id__in=alias_ids)),
+            "memberships": _history_rows(Membership.history.filter(id__in=membership_ids)),
+        },
+    }
+
+
+@transaction.atomic
+def person_remove(*, person: Person) -> int:
+    """Remove a person: their seats stay as "verwijderde persoon", the name leaves the history.
+
+    Returns the number of seats kept.
+    """
+    person_id = person.pk
+    alias_ids = list(person.aliases.values_list("pk", flat=True))
+    memberships = list(person.memberships.all())
+    for membership in memberships:
+        membership.person = None
+        membership.alias = None
+        membership.person_removed = True
+        membership.full_clean()
+        membership.save()
+    for alias in person.aliases.all():
+        alias.delete()
+    person.delete()
+    # django-simple-history keeps a copy of every version (and of the deletion itself): keep
+    # the record of who changed what and when, without the name.
+    Person.history.filter(id=person_id).update(name=REMOVED_NAME, source_note="")
+    PersonAlias.history.filter(id__in=alias_ids).update(name=REMOVED_NAME)
+    # The admin's log keeps the text of an object as it was when edited there.
+    log_targets = [
+        (Person, [person_id]),
+        (PersonAlias, alias_ids),
+        (Membership, [m.pk for m in memberships]),
+    ]
+    for model, ids in log_targets:
+        if ids:
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=[str(i) for i in ids],
+            ).update(object_repr=REMOVED_NAME, change_message="")
+    return len(memberships)
+
+
+# --- the overview of bodies --------------------------------------------------------------------
+
+
+def bodies_overview(*, bodies, pillars, show_private: bool) -> list[dict[str, Any]]:
+    """Bodies grouped by level, each with its pillar marks and both member cells as written."""
+    bodies = list(
+        bodies.select_related("region").prefetch_related(
+            "body_pillars",
+            "memberships__person__organisation",
+            "memberships__alias",
+            "memberships__organisation",
+        )
+    )
+    groups: dict[str, dict[str, Any]] = {}
+    for body in bodies:
+        marks = {bp.pillar_id: bp.mark for bp in body.body_pillars.all()}
+        seats = sorted(body.memberships.all(), key=lambda m: (m.order, m.pk))
+        municipalities = [m for m in seats if m.side == Membership.Side.MUNICIPALITIES]
+        others = [m for m in seats if m.side == Membership.Side.OTHERS]
+        group = groups.setdefault(
+            body.level, {"level": body.level, "label": body.get_level_display(), "rows": []}
+        )
+        group["rows"].append(
+            {
+                "body": body,
+                "marks": [marks.get(p.pk, "") for p in pillars],
+                "municipalities": members_as_written(municipalities, show_private=show_private),
+                "others": members_as_written(others, show_private=show_private),
+                "seats": seats,
+            }
+        )
+    order = [level for level, _label in Body.Level.choices]
+    return [groups[level] for level in order if level in groups]
