@@ -3,7 +3,8 @@
     .venv/bin/python scripts/translate.py [TRANSLATIONS.json]
 
 Runs `makemessages -l nl`, sets the msgstr of every msgid in the JSON object
-({"English msgid": "Nederlandse vertaling"}), clears their fuzzy flags, compiles the
+({"English msgid": "Nederlandse vertaling"}; for a plural msgid a list of the two forms,
+{"%(counter)s action": ["%(counter)s actie", "%(counter)s acties"]}), clears their fuzzy flags, compiles the
 catalogue, and lists the entries still untranslated or fuzzy. Holds a lock so that two
 people refreshing the catalogue at once cannot overwrite each other's work.
 """
@@ -42,7 +43,10 @@ def main(argv: list[str]) -> int:
             if entry is None:
                 unknown.append(msgid)
                 continue
-            entry.msgstr = msgstr
+            if isinstance(msgstr, list):  # plural forms: ["singular", "plural"]
+                entry.msgstr_plural = dict(enumerate(msgstr))
+            else:
+                entry.msgstr = msgstr
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
