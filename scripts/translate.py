@@ -4,9 +4,9 @@
 
 Runs `makemessages -l nl`, sets the msgstr of every msgid in the JSON object
 ({"English msgid": "Nederlandse vertaling"}; for a plural msgid a list of the two forms,
-{"%(counter)s action": ["%(counter)s actie", "%(counter)s acties"]}), clears their fuzzy flags, compiles the
-catalogue, and lists the entries still untranslated or fuzzy. Holds a lock so that two
-people refreshing the catalogue at once cannot overwrite each other's work.
+{"%(counter)s action": ["%(counter)s actie", "%(counter)s acties"]}), clears their fuzzy
+flags, compiles the catalogue, and lists the entries still untranslated or fuzzy. Holds a
+lock so that two people refreshing the catalogue at once cannot overwrite each other's work.
 """
 
 import fcntl
