@@ -113,12 +113,15 @@ def load_agenda_file(name: str) -> int:
             changed += c
             for act in t.get("actions") or []:
                 scope_written = act.get("scope")
+                # A short title is only set where the agenda gives one; the evaluation names
+                # the activities of this agenda (evaluation/demo.py).
+                extra = {"short_title": act["short_title"]} if act.get("short_title") else {}
                 action, c = upsert(
                     Action,
                     lookup={"theme": theme, "order": act["order"]},
                     values={
+                        **extra,
                         "text": act["text"],
-                        "short_title": act.get("short_title") or "",
                         "target_group_text": act.get("target_group_text") or "",
                         "scope": scopes[scope_written] if scope_written else None,
                         "status": statuses[act["status"]] if act.get("status") else None,

@@ -22,6 +22,7 @@ DEMO_LOADERS = [
     "agenda.demo.load_agendas",
     "governance.demo.load_bodies",
     "financing.demo.load_financing",
+    "evaluation.demo.load_evaluations",
 ]
 
 

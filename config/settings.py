@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "governance",
     "agenda",
     "financing",
+    "evaluation",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,35 @@
+"""What the agenda and action pages need from the evaluation app."""
+
+from django import template
+
+from ..access import can_edit_agenda
+from ..models import Evaluation, Indicator
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def evaluation_can_edit(context, agenda) -> bool:
+    request = context.get("request")
+    return bool(request and can_edit_agenda(request.user, agenda))
+
+
+@register.simple_tag
+def evaluation_of(action):
+    """The evaluation of an action, or None."""
+    return (
+        Evaluation.objects.filter(action=action)
+        .prefetch_related("funds", "parties")
+        .select_related("pillar")
+        .first()
+    )
+
+
+@register.simple_tag
+def indicators_of(action):
+    return list(Indicator.objects.filter(action=action).order_by("order", "pk"))
+
+
+@register.simple_tag
+def evaluation_count(agenda) -> int:
+    return Evaluation.objects.in_agenda(agenda).count()

@@ -1,0 +1,126 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agenda.models import Action, Agenda
+from common.pdf import pdf_response
+
+from . import services
+from .access import can_edit_agenda, login_first
+from .forms import EvaluationForm, IndicatorForm
+from .models import Evaluation, Indicator
+from .pdf import render_evaluation_pdf
+from .succession_views import successor_carry_over, successor_start  # noqa: F401
+from .summary import evaluation_groups
+
+
+def evaluation_overview(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    groups, counts, total = evaluation_groups(agenda)
+    return TemplateResponse(
+        request,
+        "evaluation/evaluation_overview.html",
+        {
+            "agenda": agenda,
+            "groups": groups,
+            "counts": counts,
+            "total": total,
+            "setbacks": sum(c["count"] for c in counts if c["setback"]),
+            "can_edit": can_edit_agenda(request.user, agenda),
+            "crumbs": [(agenda.title, agenda.get_absolute_url()), (_("Evaluation"), None)],
+        },
+    )
+
+
+def evaluation_pdf(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    return pdf_response(
+        render_evaluation_pdf(agenda=agenda), filename=f"evaluatie-{agenda.slug}.pdf"
+    )
+
+
+def _editable_action(request, pk) -> Action:
+    action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    if not can_edit_agenda(request.user, action.agenda):
+        raise PermissionDenied
+    return action
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def evaluation_edit(request, pk):
+    action = _editable_action(request, pk)
+    evaluation = Evaluation.objects.filter(action=action).first()
+    if evaluation is None:
+        evaluation = Evaluation(
+            action=action,
+            pillar=action.theme.pillar,
+            title=action.short_title or "",
+            action_text=action.text,
+            number=(
+                max(Evaluation.objects.in_agenda(action.agenda).values_list("number", flat=True),
+                    default=0) + 1
+            ),
+        )
+    form = EvaluationForm(request.POST or None, instance=evaluation, agenda=action.agenda)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.EVALUATION_FIELDS}
+        services.evaluation_save(action=action, data=data, parties=form.cleaned_data["parties"])
+        messages.success(request, _("The evaluation has been saved."))
+        return redirect(action.get_absolute_url() + "#evaluatie")
+    return TemplateResponse(
+        request,
+        "evaluation/evaluation_form.html",
+        {"action": action, "form": form, "is_new": evaluation.pk is None},
+    )
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def indicator_create(request, pk):
+    action = _editable_action(request, pk)
+    form = IndicatorForm(request.POST or None, instance=Indicator(action=action))
+    if request.method == "POST" and form.is_valid():
+        services.indicator_save(action=action, data=form.cleaned_data)
+        messages.success(request, _("The indicator has been added."))
+        return redirect(action.get_absolute_url() + "#indicatoren")
+    return TemplateResponse(
+        request, "evaluation/indicator_form.html", {"action": action, "form": form}
+    )
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, pk):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    action = _editable_action(request, indicator.action_id)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        services.indicator_save(action=action, indicator=indicator, data=form.cleaned_data)
+        messages.success(request, _("The indicator has been saved."))
+        return redirect(action.get_absolute_url() + "#indicatoren")
+    return TemplateResponse(
+        request,
+        "evaluation/indicator_form.html",
+        {"action": action, "form": form, "indicator": indicator},
+    )
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def indicator_delete(request, pk):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    action = _editable_action(request, indicator.action_id)
+    if request.method == "POST":
+        services.indicator_delete(indicator=indicator)
+        messages.success(request, _("The indicator has been deleted."))
+        return redirect(action.get_absolute_url() + "#indicatoren")
+    return TemplateResponse(
+        request,
+        "evaluation/indicator_confirm_delete.html",
+        {"action": action, "indicator": indicator},
+    )
+
