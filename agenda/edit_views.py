@@ -1,0 +1,593 @@
+"""Editing agendas in the browser: actions, themes, pillars and agendas, and their history.
+
+Who may do what is decided by the `editable_by`/`deletable_by` QuerySet methods and
+common/access.py; the services in agenda/services.py check it again when saving. Visitors who
+are not logged in are sent to the login page, others who may not get 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from common import access
+from common.history import history_entries, history_response, user_display_name
+
+from . import services
+from .forms import ActionForm, AgendaForm, PartnerActionForm, PillarForm, StatusForm, ThemeForm
+from .models import Action, Agenda, Pillar, Theme
+
+RECENT_CHANGES = 50
+
+
+def _validation_messages(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Show a service's validation error on the form, by field where the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for e in errors:
+                form.add_error(target, e)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+
+def _visible_action(request, pk) -> Action:
+    return get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_create(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not access.coordinates_agenda(request.user, agenda, "agenda.add_action"):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = ActionForm(request.POST, agenda=agenda)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                action = services.action_create(
+                    user=request.user,
+                    theme=data.pop("theme"),
+                    text=data.pop("text"),
+                    order=data.pop("order"),
+                    leads=list(data.pop("leads")),
+                    **data,
+                )
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The action has been added."))
+                return HttpResponseRedirect(action.get_absolute_url())
+    else:
+        initial = {}
+        theme_id = request.GET.get("theme", "")
+        if theme_id.isdigit() and agenda.themes.filter(pk=theme_id).exists():
+            initial["theme"] = int(theme_id)
+        form = ActionForm(agenda=agenda, initial=initial)
+    return TemplateResponse(
+        request,
+        "agenda/action_form.html",
+        {"form": form, "agenda": agenda, "action": None, "partner_form": False},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request, pk):
+    action = _visible_action(request, pk)
+    fields = services.action_fields_for(request.user, action)
+    if not fields:
+        raise PermissionDenied
+    as_coordinator = "leads" in fields
+    form_class = ActionForm if as_coordinator else PartnerActionForm
+    form_kwargs = {"agenda": action.agenda, "editing": True}
+    conflict = None
+    if request.method == "POST":
+        form = form_class(request.POST, instance=action, **form_kwargs)
+        if form.is_valid():
+            data = {name: form.cleaned_data[name] for name in form._meta.fields}
+            if "leads" in data:
+                data["leads"] = list(data["leads"])
+            try:
+                saved = services.action_update(
+                    action=action,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    data=data,
+                )
+            except services.EditConflict as error:
+                conflict = error
+                # Keep the user's input; the form now carries the version they have seen, so
+                # saving again deliberately overwrites the other change.
+                posted = request.POST.copy()
+                posted["version"] = str(error.current.version)
+                form = form_class(posted, instance=error.current, **form_kwargs)
+                form.add_error(None, _conflict_message())
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Your changes have been saved."))
+                return HttpResponseRedirect(saved.get_absolute_url())
+    else:
+        form = form_class(instance=action, initial={"version": action.version}, **form_kwargs)
+    return TemplateResponse(
+        request,
+        "agenda/action_form.html",
+        {
+            "form": form,
+            "agenda": action.agenda,
+            "action": action,
+            "partner_form": not as_coordinator,
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
+    )
+
+
+def _conflict_message() -> str:
+    return _(
+        "Your changes have NOT been saved: someone else saved this action after you opened "
+        "the form. Their changes are listed on this page. Your input is still in the form; "
+        "check it against their changes and save again to keep yours."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_status(request, pk):
+    """The quick status change; GET shows it on a page of its own."""
+    action = _visible_action(request, pk)
+    if not access.can_edit_action(request.user, action):
+        raise PermissionDenied
+    conflict = None
+    if request.method == "POST":
+        form = StatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.action_status_update(
+                    action=action,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    status=form.cleaned_data["status"],
+                )
+            except services.EditConflict as error:
+                conflict = error
+                posted = request.POST.copy()
+                posted["version"] = str(error.current.version)
+                action = error.current
+                form = StatusForm(posted)
+                form.add_error(None, _conflict_message())
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The status is now “%(status)s”.") % {"status": form.cleaned_data["status"]},
+                )
+                return HttpResponseRedirect(action.get_absolute_url())
+    else:
+        form = StatusForm(initial={"status": action.status_id, "version": action.version})
+    return TemplateResponse(
+        request,
+        "agenda/action_status.html",
+        {"form": form, "action": action, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_delete(request, pk):
+    action = _visible_action(request, pk)
+    if not Action.objects.filter(pk=pk).deletable_by(request.user).exists():
+        raise PermissionDenied
+    agenda = action.agenda
+    related, protected = services.related_rows(action)
+    errors = []
+    if request.method == "POST":
+        try:
+            services.action_delete(action=action, user=request.user)
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            errors = _validation_messages(error)
+        else:
+            messages.success(
+                request,
+                _("The action has been deleted. Its history is kept under “Changes”."),
+            )
+            return HttpResponseRedirect(agenda.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "agenda/action_confirm_delete.html",
+        {
+            "object": action,
+            "action": action,
+            "agenda": agenda,
+            "related": related,
+            "protected": protected,
+            "errors": errors,
+            "cancel_url": action.get_absolute_url(),
+        },
+    )
+
+
+def _object_history(request, model, pk, *, url_for_existing, fallback_back_url=None):
+    """History of a row that may have been deleted since (its history stays)."""
+    if not access.can_read_history(request.user):
+        raise PermissionDenied
+    obj = model.objects.filter(pk=pk).first()
+    records = model.history.filter(id=pk)
+    last = records.order_by("-history_date", "-history_id").first()
+    if obj is None and last is None:
+        raise Http404
+    if obj is not None:
+        label, back_url = str(obj), url_for_existing(obj)
+    else:
+        label, back_url = _last_label(last), fallback_back_url(last) if fallback_back_url else ""
+    return history_response(
+        request,
+        object_label=label,
+        records=records,
+        back_url=back_url,
+        deleted=obj is None,
+    )
+
+
+def _last_label(record) -> str:
+    try:
+        return str(record.instance)
+    except Exception:  # __str__ needs a related row that is gone as well
+        return f"#{record.pk}"
+
+
+def _agenda_changes_url_of_theme(theme_id) -> str:
+    record = Theme.history.filter(id=theme_id).order_by("-history_date").first()
+    agenda = Agenda.objects.filter(pk=record.agenda_id).first() if record else None
+    return reverse("agenda:agenda_changes", args=[agenda.slug]) if agenda else ""
+
+
+@login_required
+def action_history(request, pk):
+    return _object_history(
+        request,
+        Action,
+        pk,
+        url_for_existing=lambda a: a.get_absolute_url(),
+        fallback_back_url=lambda r: _agenda_changes_url_of_theme(r.theme_id),
+    )
+
+
+# --- pillars and themes -----------------------------------------------------------------------
+
+
+def _coordinated_agenda(request, slug, perm: str) -> Agenda:
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not access.coordinates_agenda(request.user, agenda, perm):
+        raise PermissionDenied
+    return agenda
+
+
+def _part_form(request, *, form_class, agenda, instance, save, template, success):
+    if request.method == "POST":
+        form = form_class(request.POST, instance=instance, agenda=agenda)
+        if form.is_valid():
+            try:
+                saved = save(form.cleaned_data)
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _add_errors(form, error)
+            else:
+                messages.success(request, success)
+                return HttpResponseRedirect(saved.agenda.get_absolute_url())
+    else:
+        form = form_class(instance=instance, agenda=agenda)
+    return TemplateResponse(request, template, {"form": form, "agenda": agenda, "object": instance})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pillar_create(request, slug):
+    agenda = _coordinated_agenda(request, slug, "agenda.add_pillar")
+    return _part_form(
+        request,
+        form_class=PillarForm,
+        agenda=agenda,
+        instance=None,
+        save=lambda data: services.pillar_create(user=request.user, agenda=agenda, **data),
+        template="agenda/pillar_form.html",
+        success=_("The %(level)s has been added.") % {"level": agenda.top_level_label},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pillar_edit(request, pk):
+    pillar = get_object_or_404(Pillar.objects.select_related("agenda"), pk=pk)
+    if not Pillar.objects.filter(pk=pk).editable_by(request.user).exists():
+        raise PermissionDenied
+    return _part_form(
+        request,
+        form_class=PillarForm,
+        agenda=pillar.agenda,
+        instance=pillar,
+        save=lambda data: services.pillar_update(pillar=pillar, user=request.user, data=data),
+        template="agenda/pillar_form.html",
+        success=_("Your changes have been saved."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_create(request, slug):
+    agenda = _coordinated_agenda(request, slug, "agenda.add_theme")
+    if not agenda.pillars.exists():
+        messages.error(
+            request,
+            _("Add a %(level)s first: every theme belongs to one.")
+            % {"level": agenda.top_level_label},
+        )
+        return HttpResponseRedirect(reverse("agenda:pillar_create", args=[agenda.slug]))
+
+    def save(data):
+        return services.theme_create(user=request.user, **data)
+
+    return _part_form(
+        request,
+        form_class=ThemeForm,
+        agenda=agenda,
+        instance=None,
+        save=save,
+        template="agenda/theme_form.html",
+        success=_("The theme has been added."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request, pk):
+    theme = get_object_or_404(Theme.objects.select_related("agenda"), pk=pk)
+    if not Theme.objects.filter(pk=pk).editable_by(request.user).exists():
+        raise PermissionDenied
+    return _part_form(
+        request,
+        form_class=ThemeForm,
+        agenda=theme.agenda,
+        instance=theme,
+        save=lambda data: services.theme_update(theme=theme, user=request.user, data=data),
+        template="agenda/theme_form.html",
+        success=_("Your changes have been saved."),
+    )
+
+
+def _confirm_delete(request, *, obj, agenda, delete, template, success):
+    related, protected = services.related_rows(obj)
+    errors = []
+    if request.method == "POST":
+        try:
+            delete()
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            errors = _validation_messages(error)
+        else:
+            messages.success(request, success)
+            return HttpResponseRedirect(agenda.get_absolute_url())
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "object": obj,
+            "agenda": agenda,
+            "related": related,
+            "protected": protected,
+            "errors": errors,
+            "cancel_url": agenda.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pillar_delete(request, pk):
+    pillar = get_object_or_404(Pillar.objects.select_related("agenda"), pk=pk)
+    if not Pillar.objects.filter(pk=pk).deletable_by(request.user).exists():
+        raise PermissionDenied
+    return _confirm_delete(
+        request,
+        obj=pillar,
+        agenda=pillar.agenda,
+        delete=lambda: services.pillar_delete(pillar=pillar, user=request.user),
+        template="agenda/pillar_confirm_delete.html",
+        success=_("The %(level)s has been deleted.") % {"level": pillar.agenda.top_level_label},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_delete(request, pk):
+    theme = get_object_or_404(Theme.objects.select_related("agenda"), pk=pk)
+    if not Theme.objects.filter(pk=pk).deletable_by(request.user).exists():
+        raise PermissionDenied
+    return _confirm_delete(
+        request,
+        obj=theme,
+        agenda=theme.agenda,
+        delete=lambda: services.theme_delete(theme=theme, user=request.user),
+        template="agenda/theme_confirm_delete.html",
+        success=_("The theme has been deleted."),
+    )
+
+
+def _agenda_url_of(agenda_id) -> str:
+    agenda = Agenda.objects.filter(pk=agenda_id).first()
+    return agenda.get_absolute_url() if agenda else ""
+
+
+@login_required
+def pillar_history(request, pk):
+    return _object_history(
+        request,
+        Pillar,
+        pk,
+        url_for_existing=lambda p: p.agenda.get_absolute_url(),
+        fallback_back_url=lambda r: _agenda_url_of(r.agenda_id),
+    )
+
+
+@login_required
+def theme_history(request, pk):
+    return _object_history(
+        request,
+        Theme,
+        pk,
+        url_for_existing=lambda t: t.agenda.get_absolute_url(),
+        fallback_back_url=lambda r: _agenda_url_of(r.agenda_id),
+    )
+
+
+# --- agendas ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_create(request):
+    region = access.user_region(request.user)
+    if region is None or not access.can_create_agenda(request.user, region):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = AgendaForm(request.POST, region=region)
+        if form.is_valid():
+            try:
+                agenda = services.agenda_create(
+                    user=request.user, region=region, **form.cleaned_data
+                )
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The agenda has been created."))
+                return HttpResponseRedirect(agenda.get_absolute_url())
+    else:
+        form = AgendaForm(region=region)
+    return TemplateResponse(
+        request, "agenda/agenda_form.html", {"form": form, "agenda": None, "region": region}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_edit(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not Agenda.objects.filter(pk=agenda.pk).editable_by(request.user).exists():
+        raise PermissionDenied
+    region = agenda.owner_region
+    if request.method == "POST":
+        form = AgendaForm(request.POST, instance=agenda, region=region)
+        if form.is_valid():
+            try:
+                saved = services.agenda_update(
+                    agenda=Agenda.objects.get(pk=agenda.pk),
+                    user=request.user,
+                    data=form.cleaned_data,
+                )
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Your changes have been saved."))
+                return HttpResponseRedirect(saved.get_absolute_url())
+    else:
+        form = AgendaForm(instance=agenda, region=region)
+    return TemplateResponse(
+        request, "agenda/agenda_form.html", {"form": form, "agenda": agenda, "region": region}
+    )
+
+
+@login_required
+def agenda_history(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    return _object_history(
+        request, Agenda, agenda.pk, url_for_existing=lambda a: a.get_absolute_url()
+    )
+
+
+def _history_url(record) -> str:
+    model = record.instance_type
+    pk = record.id
+    if model is Agenda:
+        return reverse("agenda:agenda_history", args=[record.slug])
+    name = {Action: "action_history", Theme: "theme_history", Pillar: "pillar_history"}[model]
+    return reverse(f"agenda:{name}", args=[pk])
+
+
+@login_required
+def agenda_changes(request, slug):
+    """Recent changes to an agenda and everything in it, and the actions deleted from it."""
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not access.can_read_history(request.user):
+        raise PermissionDenied
+    theme_ids = set(Theme.history.filter(agenda_id=agenda.pk).values_list("id", flat=True))
+    newest = ("-history_date", "-history_id")
+    sources = [
+        (agenda.history.order_by(*newest), _("agenda")),
+        (Pillar.history.filter(agenda_id=agenda.pk).order_by(*newest), agenda.top_level_label),
+        (Theme.history.filter(agenda_id=agenda.pk).order_by(*newest), _("theme")),
+        (Action.history.filter(theme_id__in=theme_ids).order_by(*newest), _("action")),
+    ]
+    rows = []
+    for records, kind in sources:
+        for entry in history_entries(records[:RECENT_CHANGES]):
+            rows.append({"entry": entry, "what": kind, "url": _history_url(entry.record)})
+    rows.sort(key=lambda row: (row["entry"].date, row["entry"].record.history_id), reverse=True)
+    deleted = (
+        Action.history.filter(theme_id__in=theme_ids, history_type="-")
+        .exclude(id__in=Action.objects.values("id"))
+        .select_related("history_user")
+        .order_by(*newest)
+    )
+    return TemplateResponse(
+        request,
+        "agenda/agenda_changes.html",
+        {
+            "agenda": agenda,
+            "rows": rows[:RECENT_CHANGES],
+            "deleted": [
+                {
+                    "record": r,
+                    "label": _last_label(r),
+                    "user_name": user_display_name(r.history_user),
+                }
+                for r in deleted
+            ],
+            "limit": RECENT_CHANGES,
+        },
+    )
+
+
+@login_required
+def agenda_structure(request, slug):
+    """The pillars and themes of an agenda, to add, change or delete them."""
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not access.coordinates_agenda(request.user, agenda, "agenda.change_theme"):
+        raise PermissionDenied
+    pillars = agenda.pillars.prefetch_related("themes__actions")
+    return TemplateResponse(
+        request, "agenda/agenda_structure.html", {"agenda": agenda, "pillars": pillars}
+    )

@@ -1,0 +1,203 @@
+"""Forms for keeping an agenda current in the browser.
+
+The forms only clean input; agenda/services.py checks who may change what and saves.
+Edit forms of actions carry the `version` they were opened on (optimistic concurrency).
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from common.forms import StyledFormMixin
+from governance.models import Municipality, Organisation
+
+from .models import Action, Agenda, Pillar, Scope, Status, Theme
+from .services import PARTNER_ACTION_FIELDS
+
+
+class VersionField(forms.IntegerField):
+    """The version of the action the form was opened on."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": _("The form is incomplete; open it again from the action page."),
+                "invalid": _("The form is incomplete; open it again from the action page."),
+                "min_value": _("The form is incomplete; open it again from the action page."),
+            },
+        )
+        super().__init__(**kwargs)
+
+
+def _order_help(level: str) -> str:
+    return _("Leave empty to place it after the last %(level)s.") % {"level": level}
+
+
+class ActionForm(StyledFormMixin, forms.ModelForm):
+    """Every field of an action, for coordinators of the agenda's region."""
+
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Action
+        fields = [
+            "theme",
+            "order",
+            "short_title",
+            "text",
+            "target_group_text",
+            "scope",
+            "status",
+            "stage",
+            "leads",
+            "lead_text",
+            "financing_text",
+            "internal_note",
+            "added_later",
+        ]
+        widgets = {
+            "leads": forms.CheckboxSelectMultiple,
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "target_group_text": forms.Textarea(attrs={"rows": 2}),
+            "lead_text": forms.Textarea(attrs={"rows": 2}),
+            "financing_text": forms.Textarea(attrs={"rows": 2}),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, agenda: Agenda, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.filter(agenda=agenda).select_related("pillar")
+        self.fields["scope"].queryset = Scope.objects.filter(region=agenda.owner_region)
+        self.fields["status"].queryset = Status.objects.all()
+        self.fields["leads"].queryset = Organisation.objects.all()
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _order_help(_("action of the theme"))
+        self.fields["version"].required = editing
+        if not editing:
+            del self.fields["version"]
+
+
+class PartnerActionForm(StyledFormMixin, forms.ModelForm):
+    """What a partner editor may change of an action their organisation leads: no leads, no
+    place in the agenda."""
+
+    version = VersionField()
+
+    class Meta:
+        model = Action
+        fields = sorted(PARTNER_ACTION_FIELDS, key=ActionForm.Meta.fields.index)
+        widgets = ActionForm.Meta.widgets
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("agenda", None)
+        kwargs.pop("editing", None)
+        super().__init__(*args, **kwargs)
+        self.fields["status"].queryset = Status.objects.all()
+
+
+class StatusForm(StyledFormMixin, forms.Form):
+    """The quick status change on the action page."""
+
+    status = forms.ModelChoiceField(
+        label=_("New status"),
+        queryset=Status.objects.all(),
+        error_messages={
+            "required": _("Choose a status."),
+            "invalid_choice": _("Choose one of the statuses in the list."),
+        },
+    )
+    version = VersionField()
+
+
+class PillarForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Pillar
+        fields = ["order", "name", "intro"]
+        widgets = {"intro": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, agenda: Agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _order_help(agenda.top_level_label)
+
+
+class ThemeForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["pillar", "number", "name", "target_group", "narrative"]
+        widgets = {
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+            "narrative": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, agenda: Agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
+        self.fields["pillar"].queryset = agenda.pillars.all()
+        self.fields["pillar"].label = agenda.top_level_label.capitalize()
+        self.fields["number"].required = False
+        self.fields["number"].help_text = _(
+            "Theme numbers run across the whole agenda. Leave empty for the next free number."
+        )
+
+
+class AgendaForm(StyledFormMixin, forms.ModelForm):
+    """A coordinator's agenda: for their region, or a local addendum of one municipality."""
+
+    class Meta:
+        model = Agenda
+        fields = [
+            "title",
+            "slug",
+            "municipality",
+            "first_year",
+            "last_year",
+            "state",
+            "adopted_on",
+            "document_date",
+            "top_level_label",
+            "predecessor",
+            "internal_note",
+        ]
+        widgets = {
+            "adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "document_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "The last part of the agenda's web address. Leave empty to make it from the title."
+        )
+        self.fields["municipality"].queryset = Municipality.objects.filter(region=region)
+        self.fields["municipality"].help_text = _(
+            "Only for a local agenda or addendum of one municipality; leave empty for an "
+            "agenda of the whole region."
+        )
+        predecessors = Agenda.objects.filter(region=region) | Agenda.objects.filter(
+            municipality__region=region
+        )
+        if self.instance.pk:
+            predecessors = predecessors.exclude(pk=self.instance.pk)
+        self.fields["predecessor"].queryset = predecessors
+        # The region is set by the service; the form only checks the rest.
+        if not self.instance.pk:
+            self.instance.region = region
+
+    def _post_clean(self):
+        municipality = self.cleaned_data.get("municipality")
+        self.instance.region = None if municipality else self.region
+        super()._post_clean()
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug and Agenda.objects.exclude(pk=self.instance.pk).filter(slug=slug).exists():
+            raise forms.ValidationError(_("Another agenda already uses this web address."))
+        return slug

@@ -1,0 +1,401 @@
+"""Writes to agendas, pillars, themes and actions, with the access rules checked and every
+change attributed to the user who made it.
+
+Actions use optimistic concurrency: a form carries the `version` it was opened on, and a save
+based on an older version is refused with `EditConflict`, which lists what changed meanwhile.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, ProtectedError, RestrictedError
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from common import access
+from common.history import HistoryEntry, changes_since
+from governance.models import Municipality, Organisation, Region
+
+from .models import Action, Agenda, Pillar, Status, Theme
+
+# What each role may change of an action. Partner editors keep the texts, status and stage of
+# the actions their organisation leads current; where an action sits and who leads it is the
+# coordinators' call.
+PARTNER_ACTION_FIELDS = frozenset(
+    {"short_title", "text", "target_group_text", "status", "stage", "internal_note"}
+)
+COORDINATOR_ACTION_FIELDS = PARTNER_ACTION_FIELDS | {
+    "theme",
+    "order",
+    "scope",
+    "leads",
+    "lead_text",
+    "financing_text",
+    "added_later",
+}
+
+AGENDA_FIELDS = frozenset(
+    {
+        "title",
+        "slug",
+        "municipality",
+        "first_year",
+        "last_year",
+        "state",
+        "adopted_on",
+        "document_date",
+        "top_level_label",
+        "predecessor",
+        "internal_note",
+    }
+)
+PILLAR_FIELDS = frozenset({"order", "name", "intro"})
+THEME_FIELDS = frozenset({"pillar", "number", "name", "target_group", "narrative"})
+
+
+class EditConflict(Exception):
+    """The object was saved by someone else after the form was opened."""
+
+    def __init__(self, current: Action, changes: list[HistoryEntry]):
+        super().__init__(f"{current!r} changed since the form was opened")
+        self.current = current
+        self.changes = changes
+
+
+def action_fields_for(user, action: Action) -> frozenset[str]:
+    """The fields of `action` the user may change (empty when they may not edit it)."""
+    if not access.can_edit_action(user, action):
+        return frozenset()
+    if access.edits_as_coordinator(user, action):
+        return COORDINATOR_ACTION_FIELDS
+    return PARTNER_ACTION_FIELDS
+
+
+def _refuse_fields(fields: Iterable[str], allowed: Iterable[str]) -> None:
+    forbidden = sorted(set(fields) - set(allowed))
+    if forbidden:
+        raise PermissionDenied(
+            _("You may not change these fields: %(fields)s.") % {"fields": ", ".join(forbidden)}
+        )
+
+
+def _save_with_leads(instance: Action, *, user, leads, created: bool) -> None:
+    """Save the action and its leads as ONE attributed history record."""
+    instance._history_user = user
+    if leads is not None:
+        if instance.pk is None:
+            instance.save_without_historical_record()
+        instance.skip_history_when_saving = True
+        try:
+            instance.leads.set(leads)
+        finally:
+            del instance.skip_history_when_saving
+    instance.save()
+    if created:
+        instance.history.filter(history_id=instance.history.latest().history_id).update(
+            history_type="+"
+        )
+
+
+def _next(queryset, field: str) -> int:
+    return (queryset.aggregate(m=Max(field))["m"] or 0) + 1
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def action_create(
+    *,
+    user,
+    theme: Theme,
+    text: str,
+    order: int | None = None,
+    leads: Iterable[Organisation] = (),
+    **fields: Any,
+) -> Action:
+    """Add an action to a theme (coordinators of the agenda's region)."""
+    if not access.coordinates_agenda(user, theme.agenda, "agenda.add_action"):
+        raise PermissionDenied(_("You may not add actions to this agenda."))
+    _refuse_fields(fields, COORDINATOR_ACTION_FIELDS - {"theme", "order", "leads"})
+    if order is None:
+        order = _next(Action.objects.filter(theme=theme), "order")
+    action = Action(theme=theme, order=order, text=text, **fields)
+    action.full_clean()
+    _save_with_leads(action, user=user, leads=list(leads), created=True)
+    return action
+
+
+def _action_values(action: Action, names: Iterable[str]) -> dict[str, Any]:
+    values = {}
+    for name in names:
+        if name == "leads":
+            values[name] = set(action.leads.values_list("pk", flat=True)) if action.pk else set()
+        else:
+            field = Action._meta.get_field(name)
+            values[name] = getattr(action, field.attname)
+    return values
+
+
+@transaction.atomic
+def action_update(*, action: Action, user, expected_version: int, data: dict[str, Any]) -> Action:
+    """Change an action, refusing with `EditConflict` when it was saved after
+    `expected_version` and with `PermissionDenied` for fields the user may not change."""
+    current = Action.objects.select_for_update().select_related("theme__agenda").get(pk=action.pk)
+    allowed = action_fields_for(user, current)
+    if not allowed:
+        raise PermissionDenied(_("You may not edit this action."))
+    _refuse_fields(data, allowed)
+    if current.version != expected_version:
+        raise EditConflict(current, changes_since(current, expected_version))
+
+    data = dict(data)
+    leads = data.pop("leads", None)
+    before = _action_values(current, data.keys())
+    agenda_before = current.theme.agenda_id
+    for name, value in data.items():
+        setattr(current, name, value)
+    if current.theme.agenda_id != agenda_before:
+        if not access.coordinates_agenda(user, current.theme.agenda, "agenda.add_action"):
+            raise PermissionDenied(_("You may not move actions to that agenda."))
+    current.full_clean()
+
+    leads_changed = leads is not None and {o.pk for o in leads} != set(
+        current.leads.values_list("pk", flat=True)
+    )
+    if before == _action_values(current, data.keys()) and not leads_changed:
+        return current  # nothing changed: no new version, no empty history entry
+
+    # The version check above reads; this conditional write makes it hold under concurrency.
+    claimed = Action.objects.filter(pk=current.pk, version=expected_version).update(
+        version=expected_version + 1
+    )
+    if claimed != 1:
+        current.refresh_from_db()
+        raise EditConflict(current, changes_since(current, expected_version))
+    current.version = expected_version + 1
+    _save_with_leads(current, user=user, leads=leads if leads_changed else None, created=False)
+    return current
+
+
+def action_status_update(
+    *, action: Action, user, expected_version: int, status: Status | None
+) -> Action:
+    """The quick status change from the action page."""
+    return action_update(
+        action=action, user=user, expected_version=expected_version, data={"status": status}
+    )
+
+
+def related_rows(instance) -> tuple[list[tuple[str, int]], list[str]]:
+    """What deleting `instance` would also delete (verbose name, count), and what blocks it."""
+    from django.contrib.admin.utils import NestedObjects
+
+    collector = NestedObjects(using="default")
+    collector.collect([instance])
+    counts = [
+        (str(model._meta.verbose_name_plural), len(objs))
+        for model, objs in collector.model_objs.items()
+        if model is not type(instance) and not model._meta.auto_created
+    ]
+    protected = [str(obj) for obj in collector.protected]
+    return sorted(counts), protected
+
+
+def _delete(instance, user, blocked_message: str) -> None:
+    instance._history_user = user
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except (ProtectedError, RestrictedError) as error:
+        blocking = getattr(error, "protected_objects", None) or error.restricted_objects
+        names = ", ".join(sorted({str(o) for o in blocking})[:10])
+        raise ValidationError(blocked_message % {"names": names}) from error
+
+
+@transaction.atomic
+def action_delete(*, action: Action, user) -> None:
+    """Delete an action (coordinators only). Its history is kept."""
+    if not Action.objects.filter(pk=action.pk).deletable_by(user).exists():
+        raise PermissionDenied(_("You may not delete this action."))
+    _delete(
+        action,
+        user,
+        _("The action cannot be deleted because other data still refers to it: %(names)s."),
+    )
+
+
+# --- pillars and themes -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def pillar_create(
+    *, user, agenda: Agenda, name: str, order: int | None = None, intro: str = ""
+) -> Pillar:
+    if not access.coordinates_agenda(user, agenda, "agenda.add_pillar"):
+        raise PermissionDenied(_("You may not change this agenda."))
+    if order is None:
+        order = _next(agenda.pillars.all(), "order")
+    pillar = Pillar(agenda=agenda, name=name, order=order, intro=intro)
+    pillar.full_clean()
+    pillar._history_user = user
+    pillar.save()
+    return pillar
+
+
+@transaction.atomic
+def pillar_update(*, pillar: Pillar, user, data: dict[str, Any]) -> Pillar:
+    if not Pillar.objects.filter(pk=pillar.pk).editable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    _refuse_fields(data, PILLAR_FIELDS)
+    for name, value in data.items():
+        setattr(pillar, name, value)
+    pillar.full_clean()
+    pillar._history_user = user
+    pillar.save()
+    return pillar
+
+
+@transaction.atomic
+def pillar_delete(*, pillar: Pillar, user) -> None:
+    """Delete a pillar and its themes; refused while its themes still hold actions."""
+    if not Pillar.objects.filter(pk=pillar.pk).deletable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    _delete(
+        pillar,
+        user,
+        _(
+            "The pillar cannot be deleted while its themes still hold actions; move or delete "
+            "these first: %(names)s."
+        ),
+    )
+
+
+@transaction.atomic
+def theme_create(
+    *,
+    user,
+    pillar: Pillar,
+    name: str,
+    number: int | None = None,
+    target_group: str = "",
+    narrative: str = "",
+) -> Theme:
+    if not access.coordinates_agenda(user, pillar.agenda, "agenda.add_theme"):
+        raise PermissionDenied(_("You may not change this agenda."))
+    if number is None:
+        number = _next(Theme.objects.filter(agenda=pillar.agenda), "number")
+    theme = Theme(
+        agenda=pillar.agenda,
+        pillar=pillar,
+        name=name,
+        number=number,
+        target_group=target_group,
+        narrative=narrative,
+    )
+    theme.full_clean()
+    theme._history_user = user
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def theme_update(*, theme: Theme, user, data: dict[str, Any]) -> Theme:
+    if not Theme.objects.filter(pk=theme.pk).editable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    _refuse_fields(data, THEME_FIELDS)
+    for name, value in data.items():
+        setattr(theme, name, value)
+    theme.full_clean()
+    theme._history_user = user
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def theme_delete(*, theme: Theme, user) -> None:
+    """Delete a theme; refused while it still holds actions."""
+    if not Theme.objects.filter(pk=theme.pk).deletable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    _delete(
+        theme,
+        user,
+        _(
+            "The theme cannot be deleted while it still holds actions; move or delete these "
+            "first: %(names)s."
+        ),
+    )
+
+
+# --- agendas ----------------------------------------------------------------------------------
+
+
+def unique_agenda_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:90] or "agenda"
+    slug, n = base, 1
+    taken = Agenda.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def agenda_create(
+    *,
+    user,
+    title: str,
+    first_year: int,
+    last_year: int,
+    region: Region | None = None,
+    municipality: Municipality | None = None,
+    **fields: Any,
+) -> Agenda:
+    """A new agenda of the coordinator's region, or a local addendum of one of its
+    municipalities."""
+    _refuse_fields(fields, AGENDA_FIELDS)
+    if region is None:
+        region = access.user_region(user)
+    if municipality is not None:
+        region = municipality.region
+    if region is None or not access.can_create_agenda(user, region):
+        raise PermissionDenied(_("You may not create an agenda for this region."))
+    if not fields.get("slug"):
+        fields["slug"] = unique_agenda_slug(title)
+    agenda = Agenda(
+        title=title,
+        first_year=first_year,
+        last_year=last_year,
+        region=None if municipality else region,
+        municipality=municipality,
+        **fields,
+    )
+    agenda.full_clean()
+    agenda._history_user = user
+    agenda.save()
+    return agenda
+
+
+@transaction.atomic
+def agenda_update(*, agenda: Agenda, user, data: dict[str, Any]) -> Agenda:
+    if not Agenda.objects.filter(pk=agenda.pk).editable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    _refuse_fields(data, AGENDA_FIELDS)
+    data = dict(data)
+    if "municipality" in data:
+        municipality = data.pop("municipality")
+        region = agenda.owner_region
+        if municipality is not None and municipality.region_id != region.pk:
+            raise PermissionDenied(_("You may not move an agenda to another region."))
+        agenda.municipality = municipality
+        agenda.region = None if municipality else region
+    for name, value in data.items():
+        setattr(agenda, name, value)
+    if not agenda.slug:
+        agenda.slug = unique_agenda_slug(agenda.title, exclude_pk=agenda.pk)
+    agenda.full_clean()
+    agenda._history_user = user
+    agenda.save()
+    return agenda
