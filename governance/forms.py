@@ -1,0 +1,186 @@
+"""Forms coordinators use to keep the bodies, their seats, people and decision routes current."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models import Agenda
+from common.access import user_region
+from governance.models import (
+    Body,
+    BodyPillar,
+    ConsultationInput,
+    DecisionStep,
+    Membership,
+    Organisation,
+    Person,
+    PersonAlias,
+    Region,
+)
+
+
+def coordinated_regions(user):
+    """The regions the user may edit bodies and people of."""
+    if user.is_superuser:
+        return Region.objects.all()
+    region = user_region(user)
+    return Region.objects.filter(pk=region.pk) if region else Region.objects.none()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = [
+            "region",
+            "name",
+            "abbreviation",
+            "level",
+            "order",
+            "reach",
+            "remit",
+            "is_decision_making",
+            "is_advisory",
+            "is_exploratory",
+            "is_policy_making",
+            "agendas",
+            "source_note",
+        ]
+        widgets = {
+            "agendas": forms.CheckboxSelectMultiple,
+            "remit": forms.Textarea(attrs={"rows": 3}),
+            "source_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = coordinated_regions(user)
+        self.fields["region"].queryset = regions
+        if regions.count() == 1:
+            self.fields["region"].initial = regions.first()
+        self.fields["agendas"].queryset = Agenda.objects.filter(region__in=regions) | (
+            Agenda.objects.filter(municipality__region__in=regions)
+        )
+
+
+class BodyPillarsForm(forms.Form):
+    """One choice per pillar of the body's agendas: not covered, covered (x), uncertain (?)."""
+
+    CHOICES = [("", _("not covered")), *BodyPillar.Certainty.choices]
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+        current = {bp.pillar_id: bp.certainty for bp in body.body_pillars.all()}
+        self.pillars = {}
+        for agenda in body.agendas.all():
+            for pillar in agenda.pillars.all():
+                name = f"pillar_{pillar.pk}"
+                self.pillars[name] = pillar
+                self.fields[name] = forms.ChoiceField(
+                    label=f"{agenda.title}: {pillar.order}. {pillar.name}",
+                    choices=self.CHOICES,
+                    required=False,
+                    initial=current.get(pillar.pk, ""),
+                )
+
+    def marks(self):
+        return {pillar: self.cleaned_data.get(name) or "" for name, pillar in self.pillars.items()}
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = [
+            "side",
+            "order",
+            "person",
+            "alias",
+            "seat_label",
+            "organisation",
+            "role",
+            "affiliation",
+            "note",
+            "since",
+            "until",
+            "joiner",
+            "is_prospective",
+            "trailing_text",
+            "source_note",
+        ]
+        widgets = {
+            "since": DateInput(),
+            "until": DateInput(),
+            "source_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        self.fields["person"].queryset = Person.objects.filter(region=body.region)
+        self.fields["alias"].queryset = PersonAlias.objects.filter(person__region=body.region)
+        self.fields["organisation"].queryset = Organisation.objects.all()
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["region", "name", "organisation", "is_public", "source_note"]
+        widgets = {"source_note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = coordinated_regions(user)
+        self.fields["region"].queryset = regions
+        if regions.count() == 1:
+            self.fields["region"].initial = regions.first()
+
+
+class DecisionStepForm(forms.ModelForm):
+    class Meta:
+        model = DecisionStep
+        fields = ["order", "date", "body", "body_text", "purpose", "conclusion", "source_note"]
+        widgets = {
+            "date": DateInput(),
+            "conclusion": forms.Textarea(attrs={"rows": 3}),
+            "source_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, agenda: Agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
+        self.fields["body"].queryset = Body.objects.filter(region=agenda.owner_region)
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _("Leave empty to add the step at the end.")
+
+    def clean_body_text(self):
+        return (self.cleaned_data.get("body_text") or "").strip()
+
+    def _post_clean(self):
+        # A new step without an order goes at the end; the model requires one.
+        if self.instance.pk is None and self.cleaned_data.get("order") is None:
+            existing = self.instance.agenda.decision_steps.values_list("order", flat=True)
+            self.cleaned_data["order"] = max(existing, default=0) + 1
+        elif self.instance.pk and self.cleaned_data.get("order") is None:
+            self.cleaned_data["order"] = self.instance.order
+        super()._post_clean()
+
+
+class ConsultationInputForm(forms.ModelForm):
+    class Meta:
+        model = ConsultationInput
+        fields = ["round", "partner", "order", "input_text", "response_text", "source_note"]
+        widgets = {
+            "input_text": forms.Textarea(attrs={"rows": 4}),
+            "response_text": forms.Textarea(attrs={"rows": 4}),
+            "source_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, agenda: Agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda

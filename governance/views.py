@@ -1,0 +1,645 @@
+"""Pages of the consultative bodies (overleggen), people, decision routes and Bijlage 2.
+
+Reading is public, except names of people who are not office-holders or representatives: those
+are shown to logged-in users only (see governance/models.py). Coordinators of a region
+(common.access.is_coordinator_for) edit; visitors who are not logged in go to the login page,
+other users get 403.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agenda.models import Agenda
+from common.access import is_coordinator_for
+from common.pdf import pdf_filename, pdf_response
+
+from . import services
+from .forms import (
+    BodyForm,
+    BodyPillarsForm,
+    ConsultationInputForm,
+    DecisionStepForm,
+    MembershipForm,
+    PersonForm,
+    coordinated_regions,
+)
+from .models import Body, ConsultationInput, DecisionStep, Membership, Person
+from .pdf import render_bijlage2_pdf
+
+
+def shows_private_names(user) -> bool:
+    """Names of civil servants and staff are for logged-in users only."""
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def _check_coordinator(request, region) -> None:
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    if not is_coordinator_for(request.user, region):
+        raise PermissionDenied
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def coordinator_view(view):
+    """Send anonymous visitors to the login page when the view asks for a coordinator."""
+
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
+    return TemplateResponse(
+        request,
+        "governance/object_form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
+    )
+
+
+def _confirm_page(request, *, title, question, cancel_url, crumbs, consequences=(), errors=()):
+    return TemplateResponse(
+        request,
+        "governance/object_confirm_delete.html",
+        {
+            "title": title,
+            "question": question,
+            "cancel_url": cancel_url,
+            "crumbs": crumbs,
+            "consequences": consequences,
+            "errors": errors,
+        },
+    )
+
+
+def _bodies_crumb():
+    return (_("Bodies"), reverse("governance:body_list"))
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+
+def body_list(request):
+    show_private = shows_private_names(request.user)
+    regions = []
+    for region in _regions_with_bodies():
+        groups = services.bodies_overview(
+            bodies=Body.objects.in_region(region), pillars=[], show_private=show_private
+        )
+        regions.append(
+            {
+                "region": region,
+                "groups": groups,
+                "can_edit": is_coordinator_for(request.user, region),
+            }
+        )
+    agendas = Agenda.objects.visible_to(request.user).filter(bodies__isnull=False).distinct()
+    return TemplateResponse(
+        request,
+        "governance/body_list.html",
+        {
+            "regions": regions,
+            "agendas": agendas,
+            "show_private": show_private,
+            "crumbs": [(_("Bodies"), None)],
+        },
+    )
+
+
+def _regions_with_bodies():
+    from .models import Region
+
+    return Region.objects.filter(bodies__isnull=False).distinct()
+
+
+def body_detail(request, pk):
+    body = get_object_or_404(Body.objects.select_related("region"), pk=pk)
+    show_private = shows_private_names(request.user)
+    marks = {bp.pillar_id: bp for bp in body.body_pillars.select_related("pillar")}
+    coverage = []
+    for agenda in body.agendas.all() & Agenda.objects.visible_to(request.user):
+        rows = [
+            {"pillar": pillar, "mark": marks[pillar.pk] if pillar.pk in marks else None}
+            for pillar in agenda.pillars.prefetch_related("themes")
+        ]
+        coverage.append({"agenda": agenda, "rows": rows})
+    seats = list(
+        body.memberships.select_related("person__organisation", "alias", "organisation").order_by(
+            "side", "order", "pk"
+        )
+    )
+    steps = (
+        DecisionStep.objects.filter(body=body, agenda__in=Agenda.objects.visible_to(request.user))
+        .select_related("agenda")
+        .order_by("date", "agenda", "order")
+    )
+    return TemplateResponse(
+        request,
+        "governance/body_detail.html",
+        {
+            "body": body,
+            "coverage": coverage,
+            "seats": [(seat, seat.display(show_private=show_private)) for seat in seats],
+            "steps": steps,
+            "show_private": show_private,
+            "can_edit": is_coordinator_for(request.user, body.region),
+            "crumbs": [_bodies_crumb(), (body.full_name, None)],
+        },
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def body_create(request):
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    if not coordinated_regions(request.user).exists():
+        raise PermissionDenied
+    form = BodyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        _check_coordinator(request, form.cleaned_data["region"])
+        body = form.save()
+        messages.success(request, _("The body has been added."))
+        return HttpResponseRedirect(body.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        title=_("New body"),
+        cancel_url=reverse("governance:body_list"),
+        crumbs=[_bodies_crumb(), (_("New body"), None)],
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def body_update(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    _check_coordinator(request, body.region)
+    form = BodyForm(request.POST or None, instance=body, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        _check_coordinator(request, form.cleaned_data["region"])
+        form.save()
+        messages.success(request, _("The body has been saved."))
+        return HttpResponseRedirect(body.get_absolute_url())
+    title = _("Edit %(name)s") % {"name": body.name}
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=body.get_absolute_url(),
+        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def body_pillars(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    _check_coordinator(request, body.region)
+    form = BodyPillarsForm(request.POST or None, body=body)
+    if request.method == "POST" and form.is_valid():
+        services.body_pillars_set(body=body, marks=form.marks())
+        messages.success(request, _("The pillars of this body have been saved."))
+        return HttpResponseRedirect(body.get_absolute_url())
+    title = _("Pillars covered by %(name)s") % {"name": body.name}
+    intro = "" if form.fields else _("Link the body to an agenda first; then its pillars appear.")
+    return _form_page(
+        request,
+        form,
+        title=title,
+        intro=intro,
+        cancel_url=body.get_absolute_url(),
+        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def body_delete(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    _check_coordinator(request, body.region)
+    errors = []
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                body.delete()
+        except ProtectedError:
+            errors.append(
+                _("This body is part of a decision route. Remove it from those steps first.")
+            )
+        else:
+            messages.success(request, _("The body has been deleted."))
+            return HttpResponseRedirect(reverse("governance:body_list"))
+    title = _("Delete %(name)s") % {"name": body.name}
+    count = body.memberships.count()
+    return _confirm_page(
+        request,
+        title=title,
+        question=_("Do you want to delete this body?"),
+        consequences=[_("%(count)s seats in this body are deleted with it.") % {"count": count}],
+        errors=errors,
+        cancel_url=body.get_absolute_url(),
+        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    )
+
+
+# --- seats -----------------------------------------------------------------------------------
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def membership_create(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    _check_coordinator(request, body.region)
+    initial = {"order": (max(body.memberships.values_list("order", flat=True), default=0) + 1)}
+    form = MembershipForm(request.POST or None, body=body, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The seat has been added."))
+        return HttpResponseRedirect(body.get_absolute_url())
+    title = _("New seat in %(name)s") % {"name": body.name}
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=body.get_absolute_url(),
+        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def membership_update(request, pk):
+    seat = get_object_or_404(Membership.objects.select_related("body"), pk=pk)
+    body = seat.body
+    _check_coordinator(request, body.region)
+    form = MembershipForm(request.POST or None, instance=seat, body=body)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The seat has been saved."))
+        return HttpResponseRedirect(body.get_absolute_url())
+    title = _("Edit a seat in %(name)s") % {"name": body.name}
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=body.get_absolute_url(),
+        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def membership_delete(request, pk):
+    seat = get_object_or_404(Membership.objects.select_related("body"), pk=pk)
+    body = seat.body
+    _check_coordinator(request, body.region)
+    if request.method == "POST":
+        seat.delete()
+        messages.success(request, _("The seat has been deleted."))
+        return HttpResponseRedirect(body.get_absolute_url())
+    title = _("Delete a seat in %(name)s") % {"name": body.name}
+    return _confirm_page(
+        request,
+        title=title,
+        question=_("Do you want to delete the seat “%(seat)s”?")
+        % {"seat": seat.display(show_private=True)},
+        cancel_url=body.get_absolute_url(),
+        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    )
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def _people_crumb():
+    return (_("People in bodies"), reverse("governance:person_list"))
+
+
+def _person_for_coordinator(request, pk) -> Person:
+    person = get_object_or_404(Person.objects.select_related("region", "organisation"), pk=pk)
+    _check_coordinator(request, person.region)
+    return person
+
+
+@coordinator_view
+def person_list(request):
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    regions = coordinated_regions(request.user)
+    if not regions.exists():
+        raise PermissionDenied
+    people = (
+        Person.objects.filter(region__in=regions)
+        .select_related("organisation")
+        .prefetch_related("memberships__body")
+    )
+    return TemplateResponse(
+        request,
+        "governance/person_list.html",
+        {"people": people, "crumbs": [_bodies_crumb(), (_("People in bodies"), None)]},
+    )
+
+
+@coordinator_view
+def person_detail(request, pk):
+    person = _person_for_coordinator(request, pk)
+    seats = person.memberships.select_related("body").order_by("body__level_order", "body__order")
+    return TemplateResponse(
+        request,
+        "governance/person_detail.html",
+        {
+            "person": person,
+            "seats": [(seat, seat.display(show_private=True)) for seat in seats],
+            "crumbs": [_bodies_crumb(), _people_crumb(), (person.name, None)],
+        },
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def person_create(request):
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    if not coordinated_regions(request.user).exists():
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        _check_coordinator(request, form.cleaned_data["region"])
+        person = form.save()
+        messages.success(request, _("The person has been added."))
+        return HttpResponseRedirect(person.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        title=_("New person"),
+        cancel_url=reverse("governance:person_list"),
+        crumbs=[_bodies_crumb(), _people_crumb(), (_("New person"), None)],
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def person_update(request, pk):
+    person = _person_for_coordinator(request, pk)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        _check_coordinator(request, form.cleaned_data["region"])
+        form.save()
+        messages.success(request, _("The person has been saved."))
+        return HttpResponseRedirect(person.get_absolute_url())
+    title = _("Edit %(name)s") % {"name": person.name}
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=person.get_absolute_url(),
+        crumbs=[
+            _bodies_crumb(),
+            _people_crumb(),
+            (person.name, person.get_absolute_url()),
+            (title, None),
+        ],
+    )
+
+
+@coordinator_view
+def person_export(request, pk):
+    person = _person_for_coordinator(request, pk)
+    data = services.person_export(person=person)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="persoon-{person.pk}.json"'
+    return response
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def person_remove(request, pk):
+    person = _person_for_coordinator(request, pk)
+    if request.method == "POST":
+        kept = services.person_remove(person=person)
+        messages.success(
+            request,
+            _("The person has been removed. %(count)s seats remain as “deleted person”.")
+            % {"count": kept},
+        )
+        return HttpResponseRedirect(reverse("governance:person_list"))
+    title = _("Remove %(name)s") % {"name": person.name}
+    count = person.memberships.count()
+    return _confirm_page(
+        request,
+        title=title,
+        question=_("Do you want to remove this person and their name from the portal?"),
+        consequences=[
+            _("Their %(count)s seats remain, shown as “deleted person”.") % {"count": count},
+            _("The name is also removed from the change history. This cannot be undone."),
+            _("Download the export first if the person asked for their data."),
+        ],
+        cancel_url=person.get_absolute_url(),
+        crumbs=[
+            _bodies_crumb(),
+            _people_crumb(),
+            (person.name, person.get_absolute_url()),
+            (title, None),
+        ],
+    )
+
+
+# --- decision route and consultation of an agenda --------------------------------------------
+
+
+def _agenda_for_coordinator(request, slug) -> Agenda:
+    agenda = get_object_or_404(Agenda, slug=slug)
+    _check_coordinator(request, agenda.owner_region)
+    return agenda
+
+
+def _agenda_crumbs(agenda, title):
+    return [(agenda.title, agenda.get_absolute_url()), (title, None)]
+
+
+def _route_url(agenda):
+    return agenda.get_absolute_url() + "#behandeling"
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def decision_step_create(request, slug):
+    agenda = _agenda_for_coordinator(request, slug)
+    form = DecisionStepForm(request.POST or None, agenda=agenda)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decision_step_record(
+                agenda=agenda,
+                order=data["order"],
+                date=data["date"],
+                body=data["body"],
+                body_text=data["body_text"],
+                purpose=data["purpose"],
+                conclusion=data["conclusion"],
+                source_note=data["source_note"],
+            )
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The step has been added to the decision route."))
+            return HttpResponseRedirect(_route_url(agenda))
+    title = _("New step in the decision route")
+    return _form_page(
+        request,
+        form,
+        title=title,
+        intro=_("A step with the purpose “adopt” makes the agenda adopted on its date."),
+        cancel_url=_route_url(agenda),
+        crumbs=_agenda_crumbs(agenda, title),
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def decision_step_update(request, pk):
+    step = get_object_or_404(DecisionStep.objects.select_related("agenda"), pk=pk)
+    agenda = step.agenda
+    _check_coordinator(request, agenda.owner_region)
+    form = DecisionStepForm(request.POST or None, instance=step, agenda=agenda)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.decision_step_update(step=step, **fields)
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The step has been saved."))
+            return HttpResponseRedirect(_route_url(agenda))
+    title = _("Edit a step of the decision route")
+    return _form_page(
+        request,
+        form,
+        title=title,
+        intro=_("A step with the purpose “adopt” makes the agenda adopted on its date."),
+        cancel_url=_route_url(agenda),
+        crumbs=_agenda_crumbs(agenda, title),
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def decision_step_delete(request, pk):
+    step = get_object_or_404(DecisionStep.objects.select_related("agenda", "body"), pk=pk)
+    agenda = step.agenda
+    _check_coordinator(request, agenda.owner_region)
+    if request.method == "POST":
+        step.delete()
+        messages.success(request, _("The step has been deleted."))
+        return HttpResponseRedirect(_route_url(agenda))
+    title = _("Delete a step of the decision route")
+    consequences = []
+    if step.purpose == DecisionStep.Purpose.ADOPT:
+        consequences.append(
+            _("The agenda stays adopted; change its state on the agenda itself if needed.")
+        )
+    return _confirm_page(
+        request,
+        title=title,
+        question=_("Do you want to delete the step “%(step)s”?") % {"step": step.body_name},
+        consequences=consequences,
+        cancel_url=_route_url(agenda),
+        crumbs=_agenda_crumbs(agenda, title),
+    )
+
+
+def _consultation_url(agenda):
+    return agenda.get_absolute_url() + "#inbreng"
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def consultation_create(request, slug):
+    agenda = _agenda_for_coordinator(request, slug)
+    form = ConsultationInputForm(request.POST or None, agenda=agenda)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The input has been added."))
+        return HttpResponseRedirect(_consultation_url(agenda))
+    title = _("New consultation input")
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=_consultation_url(agenda),
+        crumbs=_agenda_crumbs(agenda, title),
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def consultation_update(request, pk):
+    item = get_object_or_404(ConsultationInput.objects.select_related("agenda"), pk=pk)
+    agenda = item.agenda
+    _check_coordinator(request, agenda.owner_region)
+    form = ConsultationInputForm(request.POST or None, instance=item, agenda=agenda)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The input has been saved."))
+        return HttpResponseRedirect(_consultation_url(agenda))
+    title = _("Edit consultation input")
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=_consultation_url(agenda),
+        crumbs=_agenda_crumbs(agenda, title),
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def consultation_delete(request, pk):
+    item = get_object_or_404(ConsultationInput.objects.select_related("agenda", "partner"), pk=pk)
+    agenda = item.agenda
+    _check_coordinator(request, agenda.owner_region)
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, _("The input has been deleted."))
+        return HttpResponseRedirect(_consultation_url(agenda))
+    title = _("Delete consultation input")
+    return _confirm_page(
+        request,
+        title=title,
+        question=_("Do you want to delete the input of %(partner)s?") % {"partner": item.partner},
+        cancel_url=_consultation_url(agenda),
+        crumbs=_agenda_crumbs(agenda, title),
+    )
+
+
+# --- Bijlage 2 ---------------------------------------------------------------------------------
+
+
+def bijlage2_pdf(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    content = render_bijlage2_pdf(agenda=agenda, show_private=shows_private_names(request.user))
+    return pdf_response(content, pdf_filename(f"Bijlage 2 {agenda.title}"))
