@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("common.account_urls")),
     path("", include("evaluation.urls")),
+    path("", include("financing.urls")),
     path("", include("governance.urls")),
     path("", include("agenda.urls")),
 ]

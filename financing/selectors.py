@@ -1,0 +1,310 @@
+"""Reads for the financing pages and the funding annex: the tables, their totals and warnings.
+
+Every figure is a Decimal; unknown amounts stay out of totals and are flagged instead.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from agenda.models import Action, Agenda
+
+from .models import ZERO, Allocation, FundingStream, YearAmount
+
+LEVEL_ORDER = [
+    FundingStream.Level.REGIONAL,
+    FundingStream.Level.NATIONAL,
+    FundingStream.Level.LOCAL,
+    FundingStream.Level.PRIVATE,
+]
+
+
+@dataclass
+class Total:
+    """A sum of known amounts, and whether some amounts in it are not yet known."""
+
+    amount: Decimal = ZERO
+    has_unknown: bool = False
+    has_any: bool = False
+
+    def add(self, year_amount: YearAmount | None) -> None:
+        if year_amount is None:
+            return
+        if year_amount.amount is not None:
+            self.amount += year_amount.amount
+            self.has_any = True
+        elif year_amount.kind == YearAmount.Kind.UNKNOWN:
+            self.has_unknown = True
+
+
+@dataclass
+class StreamRow:
+    stream: FundingStream
+    cells: list  # YearAmount | None per year
+    total: Total
+
+
+@dataclass
+class StreamGroup:
+    heading: str
+    level: str
+    rows: list[StreamRow] = field(default_factory=list)
+    totals: list[Total] = field(default_factory=list)
+    total: Total = field(default_factory=Total)
+
+
+@dataclass
+class StreamsTable:
+    years: list[int]
+    groups: list[StreamGroup]
+    totals: list[Total]
+    total: Total
+
+
+def streams_table(agenda: Agenda) -> StreamsTable:
+    """The streams of the agenda's funding overview × its years, grouped as in chapter 5."""
+    years = agenda.years
+    streams = (
+        FundingStream.objects.for_agenda(agenda)
+        .select_related("financier")
+        .prefetch_related(
+            Prefetch("year_amounts", queryset=YearAmount.objects.filter(year__in=years))
+        )
+        .in_overview_order()
+    )
+    groups: dict[tuple[str, str], StreamGroup] = {}
+    for stream in streams:
+        key = (stream.level, stream.group_label)
+        if key not in groups:
+            groups[key] = StreamGroup(
+                heading=stream.group_label or str(stream.get_level_display()).capitalize(),
+                level=stream.level,
+                totals=[Total() for _ in years],
+            )
+        by_year = {ya.year: ya for ya in stream.year_amounts.all()}
+        cells = [by_year.get(y) for y in years]
+        total = Total()
+        for cell in cells:
+            total.add(cell)
+        group = groups[key]
+        group.rows.append(StreamRow(stream=stream, cells=cells, total=total))
+        for index, cell in enumerate(cells):
+            group.totals[index].add(cell)
+        _merge(group.total, total)
+    totals = [Total() for _ in years]
+    grand = Total()
+    for group in groups.values():
+        for index, t in enumerate(group.totals):
+            _merge(totals[index], t)
+        _merge(grand, group.total)
+    return StreamsTable(years=years, groups=list(groups.values()), totals=totals, total=grand)
+
+
+def _merge(into: Total, other: Total) -> None:
+    into.amount += other.amount
+    into.has_unknown = into.has_unknown or other.has_unknown
+    into.has_any = into.has_any or other.has_any
+
+
+@dataclass
+class LevelYears:
+    level: str
+    label: str
+    amounts: list[Total]
+
+
+def funding_per_level(table: StreamsTable) -> list[LevelYears]:
+    """Known funding per level and year (for the bar chart and its table)."""
+    per_level: dict[str, list[Total]] = {}
+    for group in table.groups:
+        totals = per_level.setdefault(group.level, [Total() for _ in table.years])
+        for index, t in enumerate(group.totals):
+            _merge(totals[index], t)
+    labels = dict(FundingStream.Level.choices)
+    return [
+        LevelYears(level=level, label=str(labels[level]).capitalize(), amounts=per_level[level])
+        for level in LEVEL_ORDER
+        if level in per_level
+    ]
+
+
+@dataclass
+class BudgetRow:
+    action: Action
+    number: str
+    amounts: list[Decimal | None]  # per year (and, when used, "no year" last)
+    total: Decimal
+    financiers: list[str]
+    realised: Decimal | None
+    realised_notes: list[str]
+
+
+@dataclass
+class BudgetTable:
+    years: list[int]
+    has_undated: bool
+    rows: list[BudgetRow]
+    totals: list[Decimal]
+    total: Decimal
+    realised_total: Decimal | None
+    unbudgeted_count: int
+
+
+def action_number(action: Action) -> str:
+    return f"{action.theme.number}.{action.order}"
+
+
+def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
+    """One row per action with its budget per year, total and financier, plus totals."""
+    years = agenda.years
+    actions = list(
+        Action.objects.in_agenda(agenda)
+        .with_related()
+        .in_document_order()
+        .prefetch_related(
+            Prefetch(
+                "allocations",
+                queryset=Allocation.objects.select_related("stream__financier").order_by(
+                    "stream__order", "year"
+                ),
+            )
+        )
+    )
+    has_undated = any(
+        alloc.year is None or alloc.year not in years
+        for action in actions
+        for alloc in action.allocations.all()
+        if alloc.budgeted is not None
+    )
+    width = len(years) + (1 if has_undated else 0)
+    rows = []
+    totals = [ZERO] * width
+    realised_total = None
+    unbudgeted = 0
+    for action in actions:
+        allocations = list(action.allocations.all())
+        if not allocations:
+            unbudgeted += 1
+            continue
+        amounts: list[Decimal | None] = [None] * width
+        financiers: list[str] = []
+        realised = None
+        notes = []
+        for alloc in allocations:
+            name = alloc.stream.financier_name or alloc.stream.short_name
+            if name not in financiers:
+                financiers.append(name)
+            if alloc.budgeted is not None:
+                index = years.index(alloc.year) if alloc.year in years else width - 1
+                amounts[index] = (amounts[index] or ZERO) + alloc.budgeted
+            if alloc.realised is not None:
+                realised = (realised or ZERO) + alloc.realised
+            if alloc.realised_note and alloc.realised_note not in notes:
+                notes.append(alloc.realised_note)
+        total = sum((a for a in amounts if a is not None), ZERO)
+        for index, value in enumerate(amounts):
+            if value is not None:
+                totals[index] += value
+        if realised is not None:
+            realised_total = (realised_total or ZERO) + realised
+        rows.append(
+            BudgetRow(
+                action=action,
+                number=action_number(action),
+                amounts=amounts,
+                total=total,
+                financiers=financiers,
+                realised=realised,
+                realised_notes=notes,
+            )
+        )
+    return BudgetTable(
+        years=years,
+        has_undated=has_undated,
+        rows=rows,
+        totals=totals,
+        total=sum(totals, ZERO),
+        realised_total=realised_total,
+        unbudgeted_count=unbudgeted,
+    )
+
+
+@dataclass
+class UseCell:
+    year: int | None
+    available: YearAmount | None
+    allocated: Decimal
+    realised: Decimal | None
+
+    @property
+    def remaining(self) -> Decimal | None:
+        if self.available is None or self.available.amount is None:
+            return None
+        return self.available.amount - self.allocated
+
+    @property
+    def over_allocated(self) -> bool:
+        return self.remaining is not None and self.remaining < 0
+
+    @property
+    def excess(self) -> Decimal:
+        return -self.remaining if self.over_allocated else ZERO
+
+    @property
+    def allocated_without_amount(self) -> bool:
+        """Money is allocated while no amount is known for that year."""
+        return self.allocated > 0 and (self.available is None or self.available.amount is None)
+
+
+@dataclass
+class UseRow:
+    stream: FundingStream
+    cells: list[UseCell]
+    undated: UseCell | None
+
+    @property
+    def over_allocated(self) -> bool:
+        return any(c.over_allocated for c in self.cells)
+
+    @property
+    def span(self) -> int:
+        return len(self.cells) + (1 if self.undated else 0)
+
+
+def stream_use(stream: FundingStream, years: list[int]) -> UseRow:
+    """Allocated (budgeted) against available for one stream, per year."""
+    by_year = {ya.year: ya for ya in stream.year_amounts.all()}
+    allocated: dict[int | None, Decimal] = defaultdict(lambda: ZERO)
+    realised: dict[int | None, Decimal] = {}
+    for alloc in stream.allocations.all():
+        if alloc.budgeted is not None:
+            allocated[alloc.year] += alloc.budgeted
+        if alloc.realised is not None:
+            realised[alloc.year] = realised.get(alloc.year, ZERO) + alloc.realised
+    cells = [
+        UseCell(year=y, available=by_year.get(y), allocated=allocated[y], realised=realised.get(y))
+        for y in years
+    ]
+    undated = None
+    if None in allocated or None in realised:
+        undated = UseCell(
+            year=None, available=None, allocated=allocated[None], realised=realised.get(None)
+        )
+    return UseRow(stream=stream, cells=cells, undated=undated)
+
+
+def allocation_use(agenda: Agenda) -> list[UseRow]:
+    """Every stream the agenda uses, with allocated against available per year."""
+    streams = (
+        FundingStream.objects.used_in_agenda(agenda)
+        .select_related("financier")
+        .prefetch_related("year_amounts", "allocations")
+        .order_by("order", "name")
+    )
+    return [stream_use(stream, agenda.years) for stream in streams]
+
+
+def over_allocations(rows: list[UseRow]) -> list[tuple[FundingStream, UseCell]]:
+    return [(row.stream, cell) for row in rows for cell in row.cells if cell.over_allocated]

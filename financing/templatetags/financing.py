@@ -1,0 +1,69 @@
+"""Template helpers of the financing app: amounts per year as the funding chapter writes them."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from common.access import is_coordinator_for
+from common.templatetags.portal import format_euro
+from financing.models import Allocation, YearAmount
+from financing.selectors import Total
+
+register = template.Library()
+
+
+@register.filter
+def year_amount(cell: YearAmount | None) -> str:
+    """ "€ 76.921", "€ 1.000.000 (besteed)", "besteed", "nog onbekend", "n.v.t." or ""."""
+    if cell is None:
+        return ""
+    if cell.kind == YearAmount.Kind.SPENT:
+        if cell.amount is None:
+            return _("spent")
+        return _("%(amount)s (spent)") % {"amount": format_euro(cell.amount)}
+    if cell.kind == YearAmount.Kind.UNKNOWN:
+        return _("not yet known")
+    if cell.kind == YearAmount.Kind.NOT_APPLICABLE:
+        return _("n/a")
+    return format_euro(cell.amount)
+
+
+@register.filter
+def total_amount(total: Total) -> str:
+    """A total of known amounts, saying when some amounts are not yet known."""
+    if not total.has_any and total.has_unknown:
+        return _("not yet known")
+    if not total.has_any:
+        return ""
+    text = format_euro(total.amount)
+    if total.has_unknown:
+        text = _("%(amount)s + not yet known") % {"amount": text}
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def action_funding(context, action):
+    """The allocations of an action and whether the user may change them."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    allocations = (
+        Allocation.objects.visible_to(user)
+        .filter(action=action)
+        .select_related("stream__financier", "distribution")
+        .order_by("stream__order", "year")
+    )
+    return {
+        "allocations": allocations,
+        "streams": action.funding_streams.all(),
+        "can_edit": is_coordinator_for(user, action.agenda.owner_region),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def agenda_funding(context, agenda):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "stream_count": agenda.funding_streams.count(),
+        "allocation_count": Allocation.objects.in_agenda(agenda).count(),
+        "can_edit": is_coordinator_for(user, agenda.owner_region),
+    }

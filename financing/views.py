@@ -1,0 +1,488 @@
+"""Pages of the financing app: public overviews and the coordinators' edit forms."""
+
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from agenda.models import Action, Agenda
+from common.access import is_coordinator_for
+from common.pdf import pdf_filename, pdf_response
+from governance.models import Municipality, Region
+
+from . import selectors, services
+from .forms import (
+    AllocationForm,
+    DistributionForm,
+    FundingStreamForm,
+    InhabitantsForm,
+    YearAmountForm,
+)
+from .models import Allocation, Distribution, FundingStream, YearAmount
+from .pdf import render_funding_pdf
+
+
+def _agenda(request, slug) -> Agenda:
+    return get_object_or_404(
+        Agenda.objects.visible_to(request.user).select_related("region", "municipality"),
+        slug=slug,
+    )
+
+
+def _require_coordinator(request, region) -> None:
+    if not is_coordinator_for(request.user, region):
+        raise PermissionDenied(_("Only coordinators of this region may change its funding."))
+
+
+def coordinator_view(view):
+    """Log in first; the view itself checks the region with `_require_coordinator`."""
+    return login_required(functools.wraps(view)(view))
+
+
+def _agenda_context(request, agenda):
+    return {
+        "agenda": agenda,
+        "can_edit": is_coordinator_for(request.user, agenda.owner_region),
+    }
+
+
+# --- public pages -------------------------------------------------------------------------
+
+
+def funding_overview(request, slug):
+    agenda = _agenda(request, slug)
+    table = selectors.streams_table(agenda)
+    levels = selectors.funding_per_level(table)
+    context = _agenda_context(request, agenda) | {
+        "table": table,
+        "levels": levels,
+        "chart": _chart(table.years, levels),
+    }
+    return TemplateResponse(request, "financing/agenda_funding.html", context)
+
+
+def budget_table(request, slug):
+    agenda = _agenda(request, slug)
+    context = _agenda_context(request, agenda) | {
+        "budget": selectors.budget_table(agenda),
+    }
+    return TemplateResponse(request, "financing/agenda_budget.html", context)
+
+
+def allocation_overview(request, slug):
+    agenda = _agenda(request, slug)
+    rows = selectors.allocation_use(agenda)
+    context = _agenda_context(request, agenda) | {
+        "rows": rows,
+        "years": agenda.years,
+        "has_undated": any(row.undated for row in rows),
+        "over": selectors.over_allocations(rows),
+    }
+    return TemplateResponse(request, "financing/agenda_allocations.html", context)
+
+
+def funding_pdf(request, slug):
+    agenda = _agenda(request, slug)
+    filename = pdf_filename(_("Funding annex %(title)s") % {"title": agenda.title})
+    return pdf_response(render_funding_pdf(agenda=agenda), filename=filename)
+
+
+def stream_detail(request, pk):
+    stream = get_object_or_404(
+        FundingStream.objects.visible_to(request.user).select_related("region", "financier"),
+        pk=pk,
+    )
+    allocations = (
+        Allocation.objects.visible_to(request.user)
+        .filter(stream=stream)
+        .select_related("action__theme__agenda")
+        .order_by("year", "action__theme__number", "action__order")
+    )
+    year_amounts = stream.year_amounts.select_related("distribution").order_by("year")
+    years = [ya.year for ya in year_amounts]
+    use = selectors.stream_use(stream, years) if years else None
+    context = {
+        "stream": stream,
+        "year_amounts": year_amounts,
+        "allocations": allocations,
+        "use": use,
+        "actions": stream.actions.visible_to(request.user).with_related().in_document_order(),
+        "can_edit": is_coordinator_for(request.user, stream.region),
+    }
+    return TemplateResponse(request, "financing/fundingstream_detail.html", context)
+
+
+def distribution_detail(request, pk):
+    distribution = get_object_or_404(
+        Distribution.objects.select_related(
+            "region", "year_amount__stream", "allocation__stream", "allocation__action"
+        ),
+        pk=pk,
+    )
+    stream = distribution.stream
+    if not FundingStream.objects.visible_to(request.user).filter(pk=stream.pk).exists():
+        raise PermissionDenied
+    context = {
+        "distribution": distribution,
+        "stream": stream,
+        "parts": distribution.parts.select_related("municipality__subregion"),
+        "can_edit": is_coordinator_for(request.user, distribution.region),
+    }
+    return TemplateResponse(request, "financing/distribution_detail.html", context)
+
+
+# --- editing: streams and their amounts per year ------------------------------------------
+
+
+@coordinator_view
+def stream_create(request, slug):
+    agenda = _agenda(request, slug)
+    region = agenda.owner_region
+    _require_coordinator(request, region)
+    form = FundingStreamForm(
+        request.POST or None, region=region, initial={"agendas": [agenda], "level": ""}
+    )
+    if request.method == "POST" and form.is_valid():
+        stream = form.save(commit=False)
+        services.stream_save(
+            stream=stream,
+            agendas=form.cleaned_data["agendas"],
+            actions=form.cleaned_data["actions"],
+        )
+        messages.success(request, _("The funding stream has been added."))
+        return redirect(stream)
+    return TemplateResponse(
+        request,
+        "financing/fundingstream_form.html",
+        {"form": form, "agenda": agenda, "region": region},
+    )
+
+
+@coordinator_view
+def stream_update(request, pk):
+    stream = get_object_or_404(FundingStream, pk=pk)
+    _require_coordinator(request, stream.region)
+    form = FundingStreamForm(request.POST or None, instance=stream, region=stream.region)
+    if request.method == "POST" and form.is_valid():
+        services.stream_save(
+            stream=form.save(commit=False),
+            agendas=form.cleaned_data["agendas"],
+            actions=form.cleaned_data["actions"],
+        )
+        messages.success(request, _("The funding stream has been saved."))
+        return redirect(stream)
+    return TemplateResponse(
+        request,
+        "financing/fundingstream_form.html",
+        {"form": form, "stream": stream, "region": stream.region},
+    )
+
+
+@coordinator_view
+def stream_delete(request, pk):
+    stream = get_object_or_404(FundingStream, pk=pk)
+    _require_coordinator(request, stream.region)
+    if request.method == "POST":
+        agenda = stream.agendas.first()
+        try:
+            stream.delete()
+        except ProtectedError:
+            messages.error(
+                request,
+                _("This funding stream still has allocations. Delete those first."),
+            )
+            return redirect(stream)
+        messages.success(request, _("The funding stream has been deleted."))
+        if agenda is not None:
+            return redirect("financing:funding_overview", slug=agenda.slug)
+        return redirect("agenda:home")
+    return TemplateResponse(
+        request,
+        "financing/confirm_delete.html",
+        {
+            "object": stream,
+            "question": _("Delete the funding stream %(name)s with its amounts per year?")
+            % {"name": stream.name},
+            "cancel_url": stream.get_absolute_url(),
+        },
+    )
+
+
+@coordinator_view
+def year_amount_create(request, pk):
+    stream = get_object_or_404(FundingStream, pk=pk)
+    return _year_amount_form(request, stream, YearAmount(stream=stream))
+
+
+@coordinator_view
+def year_amount_update(request, pk):
+    year_amount = get_object_or_404(YearAmount.objects.select_related("stream"), pk=pk)
+    return _year_amount_form(request, year_amount.stream, year_amount)
+
+
+def _year_amount_form(request, stream, year_amount):
+    _require_coordinator(request, stream.region)
+    form = YearAmountForm(request.POST or None, instance=year_amount, stream=stream)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if year_amount.pk and year_amount.year != data["year"]:
+            year_amount.delete()
+        services.year_amount_set(
+            stream=stream,
+            year=data["year"],
+            kind=data["kind"],
+            amount=data["amount"],
+            note=data["note"],
+            source_note=data["source_note"],
+        )
+        messages.success(request, _("The amount for %(year)s has been saved.") % data)
+        return redirect(stream)
+    return TemplateResponse(
+        request,
+        "financing/yearamount_form.html",
+        {"form": form, "stream": stream, "year_amount": year_amount},
+    )
+
+
+@coordinator_view
+def year_amount_delete(request, pk):
+    year_amount = get_object_or_404(YearAmount.objects.select_related("stream"), pk=pk)
+    stream = year_amount.stream
+    _require_coordinator(request, stream.region)
+    if request.method == "POST":
+        year_amount.delete()
+        messages.success(request, _("The amount has been deleted."))
+        return redirect(stream)
+    return TemplateResponse(
+        request,
+        "financing/confirm_delete.html",
+        {
+            "object": year_amount,
+            "question": _("Delete the amount of %(stream)s for %(year)s?")
+            % {"stream": stream.name, "year": year_amount.year},
+            "cancel_url": stream.get_absolute_url(),
+        },
+    )
+
+
+# --- editing: allocations to actions ------------------------------------------------------
+
+
+@coordinator_view
+def allocation_create(request, pk):
+    action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    return _allocation_form(request, action, Allocation(action=action))
+
+
+@coordinator_view
+def allocation_update(request, pk):
+    allocation = get_object_or_404(
+        Allocation.objects.select_related("action__theme__agenda", "stream"), pk=pk
+    )
+    return _allocation_form(request, allocation.action, allocation)
+
+
+def _allocation_form(request, action, allocation):
+    agenda = action.agenda
+    _require_coordinator(request, agenda.owner_region)
+    form = AllocationForm(request.POST or None, instance=allocation, action=action)
+    if request.method == "POST" and form.is_valid():
+        allocation = services.allocation_save(allocation=form.save(commit=False))
+        messages.success(request, _("The allocation has been saved."))
+        use = selectors.stream_use(allocation.stream, agenda.years)
+        for cell in use.cells:
+            if cell.over_allocated:
+                messages.warning(
+                    request,
+                    _(
+                        "%(stream)s is over-allocated in %(year)s: %(allocated)s allocated, "
+                        "%(available)s available."
+                    )
+                    % {
+                        "stream": allocation.stream.name,
+                        "year": cell.year,
+                        "allocated": _euro(cell.allocated),
+                        "available": _euro(cell.available.amount),
+                    },
+                )
+        return redirect(action)
+    return TemplateResponse(
+        request,
+        "financing/allocation_form.html",
+        {"form": form, "action": action, "allocation": allocation, "agenda": agenda},
+    )
+
+
+def _euro(value):
+    from common.templatetags.portal import format_euro
+
+    return format_euro(value)
+
+
+@coordinator_view
+def allocation_delete(request, pk):
+    allocation = get_object_or_404(
+        Allocation.objects.select_related("action__theme__agenda", "stream"), pk=pk
+    )
+    action = allocation.action
+    _require_coordinator(request, action.agenda.owner_region)
+    if request.method == "POST":
+        allocation.delete()
+        messages.success(request, _("The allocation has been deleted."))
+        return redirect(action)
+    return TemplateResponse(
+        request,
+        "financing/confirm_delete.html",
+        {
+            "object": allocation,
+            "question": _("Delete the allocation %(allocation)s?") % {"allocation": allocation},
+            "cancel_url": action.get_absolute_url(),
+        },
+    )
+
+
+# --- editing: distributions over municipalities and inhabitants ---------------------------
+
+
+@coordinator_view
+def distribute_year_amount(request, pk):
+    year_amount = get_object_or_404(YearAmount.objects.select_related("stream__region"), pk=pk)
+    return _distribution_form(request, year_amount=year_amount)
+
+
+@coordinator_view
+def distribute_allocation(request, pk):
+    allocation = get_object_or_404(
+        Allocation.objects.select_related("stream__region", "action__theme__agenda"), pk=pk
+    )
+    return _distribution_form(request, allocation=allocation)
+
+
+def _distribution_form(request, *, year_amount=None, allocation=None):
+    source = year_amount or allocation
+    region = source.stream.region
+    _require_coordinator(request, region)
+    form = DistributionForm(request.POST or None, region=region)
+    total = year_amount.amount if year_amount else allocation.budgeted
+    if request.method == "POST" and form.is_valid():
+        try:
+            distribution = services.distribution_split(
+                year_amount=year_amount,
+                allocation=allocation,
+                municipalities=form.cleaned_data["municipalities"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The amount has been split over the municipalities."))
+            return redirect(distribution)
+    return TemplateResponse(
+        request,
+        "financing/distribution_form.html",
+        {
+            "form": form,
+            "source": source,
+            "total": total,
+            "region": region,
+            "missing": Municipality.objects.filter(region=region, inhabitants__isnull=True),
+        },
+    )
+
+
+@coordinator_view
+def distribution_delete(request, pk):
+    distribution = get_object_or_404(Distribution, pk=pk)
+    _require_coordinator(request, distribution.region)
+    stream = distribution.stream
+    if request.method == "POST":
+        distribution.delete()
+        messages.success(request, _("The distribution has been deleted."))
+        return redirect(stream)
+    return TemplateResponse(
+        request,
+        "financing/confirm_delete.html",
+        {
+            "object": distribution,
+            "question": _("Delete this distribution over the municipalities?"),
+            "cancel_url": distribution.get_absolute_url(),
+        },
+    )
+
+
+@coordinator_view
+def inhabitants_edit(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    _require_coordinator(request, region)
+    municipalities = Municipality.objects.filter(region=region).order_by("name")
+    form = InhabitantsForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        changed = sum(
+            services.municipality_inhabitants_set(
+                municipality=m, inhabitants=inhabitants, source=source
+            )
+            for m, inhabitants, source in form.values()
+        )
+        messages.success(
+            request,
+            _("The inhabitants have been saved (%(count)s municipalities changed).")
+            % {"count": changed},
+        )
+        return redirect("financing:inhabitants_edit", slug=region.slug)
+    return TemplateResponse(
+        request, "financing/region_inhabitants.html", {"form": form, "region": region}
+    )
+
+
+# --- the bar chart ------------------------------------------------------------------------
+
+CHART_WIDTH = 640
+LABEL_WIDTH = 70
+BAR_HEIGHT = 22
+BAR_GAP = 6
+PANEL_GAP = 36
+BAR_SPACE = 380
+
+
+def _chart(years, levels) -> dict:
+    """Geometry of a horizontal bar chart: one panel per level, one bar per year.
+
+    Each level has its own scale (national amounts are hundreds of times the regional ones);
+    every bar carries its amount as text, and the same figures are in the table below it.
+    """
+    panels = []
+    y = 0
+    for level in levels:
+        top = max((t.amount for t in level.amounts), default=0) or 1
+        bars = []
+        y += 24
+        for year, total in zip(years, level.amounts, strict=True):
+            width = int(BAR_SPACE * total.amount / top) if total.amount else 0
+            bars.append(
+                {
+                    "year": year,
+                    "y": y,
+                    "text_y": y + BAR_HEIGHT - 6,
+                    "width": max(width, 1 if total.amount else 0),
+                    "label_x": LABEL_WIDTH + max(width, 0) + 8,
+                    "total": total,
+                }
+            )
+            y += BAR_HEIGHT + BAR_GAP
+        panels.append(
+            {"level": level, "title_y": y - (BAR_HEIGHT + BAR_GAP) * len(years) - 8, "bars": bars}
+        )
+        y += PANEL_GAP - BAR_GAP
+    return {
+        "width": CHART_WIDTH,
+        "height": max(y, 40),
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "panels": panels,
+    }
