@@ -56,37 +56,20 @@ def _bijlage_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
     return action, int(changed)
 
 
-def _record_realised(action: Action, fund: EvaluationFund, agenda: Agenda) -> int:
-    """Book a fund used as a realised amount in the financing app, when it offers that."""
-    try:
-        from financing import services as financing_services
-    except ImportError:
-        return 0
-    record = getattr(financing_services, "allocation_set_realised", None)
-    stream = _stream_for(fund.stream_text)
-    if record is None or stream is None:
-        return 0
+def _record_realised(action: Action, fund: EvaluationFund, agenda: Agenda, written: str) -> int:
+    """Book a fund used as the realised amount of its stream for the action (financing app)."""
+    from financing.services import allocation_set_realised
+
     year = fund.year or agenda.last_year
-    note = f"Evaluatie 2020-2022 (001): {fund.stream_text} € {fund.amount}; {fund.note}"
-    result = record(stream=stream, action=action, year=year, amount=fund.amount, note=note)
-    if isinstance(result, tuple):
-        return int(bool(result[-1]))
-    return 0
-
-
-def _stream_for(stream_text: str):
-    try:
-        from financing.models import FundingStream
-    except ImportError:
-        return None
-    lowered = stream_text.lower()
-    for stream in FundingStream.objects.all():
-        names = {stream.name.lower(), (getattr(stream, "abbreviation", "") or "").lower()}
-        if lowered in names or any(n and n in lowered for n in names if len(n) > 3):
-            return stream
-    if "perspe" in lowered:
-        return FundingStream.objects.filter(abbreviation="PoW").first()
-    return None
+    if fund.year:
+        when = f"jaar {fund.year} uit de tekst van de evaluatie"
+    else:
+        when = f"de evaluatie noemt geen jaar: geboekt op {year}, het laatste jaar van de agenda"
+    note = f"Evaluatie 2020-2022 (001 hoofdstuk 3), zoals geschreven: '{written}'; {when}."
+    _allocation, changed = allocation_set_realised(
+        stream=fund.stream_text, action=action, year=year, amount=fund.amount, note=note
+    )
+    return int(changed)
 
 
 def load_evaluation_file(name: str) -> int:
@@ -135,7 +118,7 @@ def load_evaluation_file(name: str) -> int:
                 },
             )
             changed += c
-            changed += _record_realised(action, fund_row, agenda)
+            changed += _record_realised(action, fund_row, agenda, item["funds_text"])
         for order, ind in enumerate(item.get("indicators") or [], start=1):
             _i, c = upsert(
                 Indicator,

@@ -122,3 +122,25 @@ def test_text_is_kept_verbatim(agenda):
 
 def test_a_second_load_changes_nothing(demo):
     assert load_all() == 0
+
+
+def test_funds_used_are_realised_amounts_in_the_financing(agenda):
+    from financing.models import Allocation
+
+    talent = Evaluation.objects.get(action__theme__agenda=agenda, title="Talent naar de zorg")
+    allocation = Allocation.objects.get(action=talent.action, stream__abbreviation="PoW")
+    assert allocation.realised == Decimal("193000.00")
+    assert allocation.year == 2022
+    assert "geen jaar" in allocation.realised_note
+    rmt = Evaluation.objects.get(action__theme__agenda=agenda, title="Regionaal Mobiliteitsteam")
+    assert Allocation.objects.get(action=rmt.action).year == 2021
+    jwl = Evaluation.objects.get(action__theme__agenda=agenda, title="Jeugdwerkloosheid")
+    assert sorted(Allocation.objects.filter(action=jwl.action).values_list("year", flat=True)) == [
+        2020,
+        2021,
+        2022,
+    ]
+    booked = Allocation.objects.filter(
+        action__theme__agenda=agenda, realised__isnull=False
+    ).count()
+    assert booked == EvaluationFund.objects.filter(evaluation__pillar__agenda=agenda).count()
