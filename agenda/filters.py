@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from evaluation.models import Outcome
 from governance.models import Organisation
 
 from .models import Action, Agenda, Scope, Status
@@ -85,6 +86,12 @@ class ActionFilter(django_filters.FilterSet):
         label=_("Stage"),
         field_name="stage",
         choices=Action.Stage.choices,
+        empty_label=_("All"),
+    )
+    outcome = django_filters.ChoiceFilter(
+        label=_("Evaluation outcome"),
+        field_name="evaluation__outcome",
+        choices=Outcome.choices,
         empty_label=_("All"),
     )
     lead = AgendaChoiceFilter(

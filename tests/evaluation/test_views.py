@@ -159,3 +159,14 @@ def test_indicator_is_deleted_only_after_confirmation(client, db):
     assert Indicator.objects.count() == 1
     client.post(url)
     assert Indicator.objects.count() == 0
+
+
+def test_the_action_table_filters_on_evaluation_outcome(client, agenda):
+    url = reverse("agenda:action_table", args=[agenda.slug])
+    response = client.get(url, {"outcome": "niet_gestart"})
+    assert response.status_code == 200
+    titles = {a.short_title for a in response.context["filter"].qs}
+    assert titles == {"Blik op de Toekomst", "Bizzerd", "Profielen", "Inclusieve technologie"}
+    response = client.get(url, {"outcome": "geweldig"})
+    assert response.status_code == 200
+    assert "outcome" in response.context["filter"].form.errors
