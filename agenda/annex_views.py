@@ -1,0 +1,116 @@
+"""Bijlage 1 as PDF: the whole agenda, a selection of the action table, or a past date.
+
+The views only check access and wrap the bytes of `agenda.pdf.render_bijlage1_pdf`. The whole
+agenda and a selection are public wherever the agenda is (adopted agendas); the agenda as it stood
+on a past date is for staff: coordinators of the agenda's region and staff users.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from common.access import is_active_user, is_coordinator_for
+from common.pdf import pdf_filename, pdf_response
+
+from .filters import ActionFilter
+from .models import Action, Agenda
+from .pdf import AgendaNotYetThere, render_bijlage1_pdf
+
+
+def may_print_past_annex(user, agenda: Agenda) -> bool:
+    """Staff users and the coordinators of the agenda's region."""
+    if not is_active_user(user):
+        return False
+    return user.is_staff or is_coordinator_for(user, agenda.owner_region)
+
+
+def selection_description(action_filter: ActionFilter) -> str:
+    """The filters in use, as the PDF's title says them ("Status: loopt; Thema: ...")."""
+    return "; ".join(f"{label}: {value}" for label, value in action_filter.active_filters)
+
+
+class PastDateForm(forms.Form):
+    date = forms.DateField(
+        label=gettext_lazy("Date"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        help_text=gettext_lazy("The annex shows the agenda as it stood at the end of this day."),
+        error_messages={
+            "required": gettext_lazy("Enter a date."),
+            "invalid": gettext_lazy("Enter a valid date, for example 14-10-2020."),
+        },
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"},
+            format="%Y-%m-%d",
+        ),
+    )
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        today = timezone.localdate()
+        if day > today:
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+@require_GET
+def bijlage1_pdf(request, slug):
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    content = render_bijlage1_pdf(agenda=agenda)
+    return pdf_response(content, pdf_filename(f"bijlage-1-{agenda.slug}"))
+
+
+@require_GET
+def bijlage1_selection_pdf(request, slug):
+    """Exactly the rows the action table shows for the same query string."""
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    actions = Action.objects.in_agenda(agenda).visible_to(request.user)
+    action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
+    if action_filter.is_bound:
+        action_filter.form.is_valid()  # invalid values are ignored, as in the table
+    content = render_bijlage1_pdf(
+        agenda=agenda,
+        actions=action_filter.qs,
+        selection_description=selection_description(action_filter) or _("all actions"),
+    )
+    return pdf_response(content, pdf_filename(f"bijlage-1-{agenda.slug}-selectie"))
+
+
+@login_required
+@require_GET
+def bijlage1_as_of(request, slug):
+    """A form for the date; with a valid date, the PDF of the agenda as it stood then."""
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not may_print_past_annex(request.user, agenda):
+        raise PermissionDenied
+    form = PastDateForm(request.GET if "date" in request.GET else None)
+    if form.is_valid():
+        day: datetime.date = form.cleaned_data["date"]
+        try:
+            content = render_bijlage1_pdf(agenda=agenda, as_of=day)
+        except AgendaNotYetThere:
+            form.add_error("date", _("On that date the agenda was not yet in the portal."))
+        else:
+            return pdf_response(
+                content, pdf_filename(f"bijlage-1-{agenda.slug}-stand-{day.isoformat()}")
+            )
+    return TemplateResponse(
+        request,
+        "agenda/agenda_annex_as_of.html",
+        {
+            "agenda": agenda,
+            "form": form,
+            "crumbs": [
+                (agenda.title, agenda.get_absolute_url()),
+                (_("Annex 1 as of a date"), None),
+            ],
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
