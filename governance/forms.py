@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Agenda
-from common.access import user_region
+from common.access import COORDINATOR, has_role, user_region
 from governance.models import (
     Body,
     BodyPillar,
@@ -23,7 +23,9 @@ def coordinated_regions(user):
     if user.is_superuser:
         return Region.objects.all()
     region = user_region(user)
-    return Region.objects.filter(pk=region.pk) if region else Region.objects.none()
+    if region is None or not has_role(user, COORDINATOR):
+        return Region.objects.none()
+    return Region.objects.filter(pk=region.pk)
 
 
 class DateInput(forms.DateInput):
