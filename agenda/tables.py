@@ -100,6 +100,9 @@ class ActionTable(Table):
     def render_text(self, record):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.text)
 
+    def value_text(self, record):
+        return record.text
+
     def render_leads(self, record):
         return render_leads(record)
 

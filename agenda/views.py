@@ -91,8 +91,8 @@ def action_table(request, slug):
     action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
     if action_filter.is_bound:
         action_filter.form.is_valid()  # invalid values are ignored and shown as form errors
-    table = ActionTable(action_filter.qs, request=request)
-    RequestConfig(request, paginate=False).configure(table)
+    table = ActionTable(action_filter.qs)
+    RequestConfig(request, paginate=False).configure(table)  # sorting; pages are ours to check
 
     export_format = request.GET.get("_export")
     if AnnexExport.is_valid_format(export_format):
