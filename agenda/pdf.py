@@ -313,10 +313,25 @@ def layout_bijlage1(
     historical: bool = False,
 ) -> bytes:
     """Lay the state out until the themes' page breaks settle, then write the PDF."""
+    document, _html, _passes = settle_layout(
+        state, as_of=as_of, selection_description=selection_description, historical=historical
+    )
+    return write_document(document)
+
+
+def settle_layout(
+    state: AgendaState,
+    *,
+    as_of: datetime.date | None = None,
+    selection_description: str | None = None,
+    historical: bool = False,
+):
+    """(laid-out document, its HTML, number of layout passes) once the page breaks settle."""
     font_config = FontConfiguration()
     starts: dict[int, list[int]] = {}
-    document = None
-    for _pass in range(MAX_PASSES):
+    passes = 0
+    while True:
+        passes += 1
         for pillar in state.pillars:
             for theme in pillar.themes:
                 theme.split_at(starts.get(theme.number, []))
@@ -328,7 +343,6 @@ def layout_bijlage1(
         )
         document = layout_pdf(html, font_config=font_config)
         found = _page_starts(state, document)
-        if found == starts:
-            break
+        if found == starts or passes == MAX_PASSES:
+            return document, html, passes
         starts = found
-    return write_document(document)

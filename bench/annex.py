@@ -1,0 +1,152 @@
+"""Speed of Bijlage 1: the demo agenda and 1,000 synthetic actions, against WeasyPrint alone.
+
+    .venv/bin/python bench/annex.py [--repeat N]
+
+For each agenda it times `render_bijlage1_pdf` (database, template, the layout passes that
+settle where themes continue on a new page, writing the PDF) and, in the same run, WeasyPrint
+turning the already-rendered final HTML into a PDF (one layout and the writing). WeasyPrint is
+the floor; the ratio says how far our own work stays above it. Runs on a throw-away SQLite
+database, so it touches nothing else.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = tempfile.mkdtemp(prefix="annex-bench-")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
+os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("DEBUG", "off")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from agenda.models import Action, Agenda, Pillar, Scope, Status, Theme  # noqa: E402
+from agenda.pdf import current_state, render_bijlage1_pdf, settle_layout  # noqa: E402
+from common.demo import load_all  # noqa: E402
+from common.pdf import html_to_pdf  # noqa: E402
+
+WORDS = (
+    "regionale aanpak werkzoekenden jongeren onderwijs werkgevers scholing matching "
+    "samenwerking gemeenten UWV arbeidsmarkt begeleiding zorg techniek leerwerkloket "
+    "pilot ondersteuning werkgeversservicepunt intensivering banen"
+).split()
+
+
+def synthetic_agenda(actions: int = 1000) -> Agenda:
+    """An agenda of 4 pillars and 8 themes holding `actions` actions of varied length."""
+    rng = random.Random(2020)
+    demo = Agenda.objects.get(slug="zkij-2020-2022")
+    agenda = Agenda.objects.create(
+        title="Synthetische doe-agenda",
+        slug="bench-synthetisch",
+        region=demo.region,
+        first_year=2024,
+        last_year=2026,
+    )
+    statuses = list(Status.objects.all())
+    scopes = list(Scope.objects.filter(region=demo.region))
+    themes = []
+    for p in range(1, 5):
+        pillar = Pillar.objects.create(agenda=agenda, order=p, name=f"Pijler {p}")
+        for t in range(2):
+            number = (p - 1) * 2 + t + 1
+            themes.append(
+                Theme.objects.create(
+                    pillar=pillar,
+                    number=number,
+                    name=f"Thema {number} " + " ".join(rng.choices(WORDS, k=4)),
+                    target_group=" ".join(rng.choices(WORDS, k=8)),
+                )
+            )
+    rows = []
+    for index in range(actions):
+        theme = themes[index * len(themes) // actions]
+        rows.append(
+            Action(
+                theme=theme,
+                order=index + 1,
+                text=" ".join(rng.choices(WORDS, k=rng.randint(6, 40))),
+                scope=rng.choice(scopes) if scopes else None,
+                status=rng.choice(statuses) if statuses else None,
+                lead_text=" ".join(rng.choices(WORDS, k=rng.randint(1, 6))),
+                financing_text=" ".join(rng.choices(WORDS, k=rng.randint(1, 5))),
+            )
+        )
+    Action.objects.bulk_create(rows)
+    return agenda
+
+
+def timed(function, repeat: int) -> tuple[float, object]:
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def measure(agenda: Agenda, repeat: int) -> dict:
+    full, pdf = timed(lambda: render_bijlage1_pdf(agenda=agenda), repeat)
+    _document, html, passes = settle_layout(current_state(agenda))
+    floor, _ = timed(lambda: html_to_pdf(html), repeat)
+    import io
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    return {
+        "actions": Action.objects.in_agenda(agenda).count(),
+        "pages": pages,
+        "passes": passes,
+        "full": full,
+        "floor": floor,
+        "ratio": full / floor,
+        "bytes": len(pdf),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    load_all()
+    demo = Agenda.objects.get(slug="zkij-2020-2022")
+    big = synthetic_agenda(1000)
+
+    print(f"Bijlage 1, median of {args.repeat} runs")
+    header = (
+        f"{'agenda':<28}{'actions':>8}{'pages':>7}{'passes':>8}"
+        f"{'ours (s)':>10}{'WeasyPrint (s)':>16}{'ratio':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for label, agenda in (("demo 2020-2022", demo), ("synthetic 1,000 actions", big)):
+        m = measure(agenda, args.repeat)
+        print(
+            f"{label:<28}{m['actions']:>8}{m['pages']:>7}{m['passes']:>8}"
+            f"{m['full']:>10.2f}{m['floor']:>16.2f}{m['ratio']:>7.2f}"
+        )
+    print(
+        "\nours: render_bijlage1_pdf (queries, template, layout passes, PDF/A writing);"
+        "\nWeasyPrint: the final HTML laid out once and written, the floor."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
