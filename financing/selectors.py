@@ -135,7 +135,7 @@ class BudgetRow:
     action: Action
     number: str
     amounts: list[Decimal | None]  # per year (and, when used, "no year" last)
-    total: Decimal
+    total: Decimal | None
     financiers: list[str]
     realised: Decimal | None
     realised_notes: list[str]
@@ -203,7 +203,8 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
                 realised = (realised or ZERO) + alloc.realised
             if alloc.realised_note and alloc.realised_note not in notes:
                 notes.append(alloc.realised_note)
-        total = sum((a for a in amounts if a is not None), ZERO)
+        budgeted = [a for a in amounts if a is not None]
+        total = sum(budgeted, ZERO) if budgeted else None
         for index, value in enumerate(amounts):
             if value is not None:
                 totals[index] += value
@@ -269,6 +270,13 @@ class UseRow:
         return any(c.over_allocated for c in self.cells)
 
     @property
+    def is_empty(self) -> bool:
+        """Nothing available, allocated or realised in any year."""
+        return self.undated is None and not any(
+            c.available is not None or c.allocated or c.realised is not None for c in self.cells
+        )
+
+    @property
     def span(self) -> int:
         return len(self.cells) + (1 if self.undated else 0)
 
@@ -303,7 +311,8 @@ def allocation_use(agenda: Agenda) -> list[UseRow]:
         .prefetch_related("year_amounts", "allocations")
         .order_by("order", "name")
     )
-    return [stream_use(stream, agenda.years) for stream in streams]
+    rows = [stream_use(stream, agenda.years) for stream in streams]
+    return [row for row in rows if not row.is_empty]
 
 
 def over_allocations(rows: list[UseRow]) -> list[tuple[FundingStream, UseCell]]:

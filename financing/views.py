@@ -1,7 +1,5 @@
 """Pages of the financing app: public overviews and the coordinators' edit forms."""
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,7 +39,7 @@ def _require_coordinator(request, region) -> None:
 
 def coordinator_view(view):
     """Log in first; the view itself checks the region with `_require_coordinator`."""
-    return login_required(functools.wraps(view)(view))
+    return login_required(view)
 
 
 def _agenda_context(request, agenda):
@@ -62,6 +60,9 @@ def funding_overview(request, slug):
         "table": table,
         "levels": levels,
         "chart": _chart(table.years, levels),
+        "other_streams": FundingStream.objects.used_in_agenda(agenda)
+        .exclude(agendas=agenda)
+        .order_by("order", "name"),
     }
     return TemplateResponse(request, "financing/agenda_funding.html", context)
 

@@ -82,6 +82,8 @@ def test_evaluated_funds_show_on_the_action_page_and_in_the_budget_table(client,
         note="€ 193.000 Perspectief op Werk",
     )
     action_page = text_of(client.get(action.get_absolute_url()))
-    assert "€ 193.000" in action_page
+    assert "€ 193.000 Perspectief op Werk" in action_page
     budget = text_of(client.get(reverse("financing:budget_table", args=[AGENDA])))
-    assert "€ 193.000 Perspectief op Werk" in budget
+    assert "€ 193.000" in budget
+    use = text_of(client.get(reverse("financing:allocation_overview", args=[AGENDA])))
+    assert "Perspectief op Werk" in use
