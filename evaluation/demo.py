@@ -1,5 +1,6 @@
 """Demo data for the evaluation app: the evaluation of the 2020-2022 agenda (seed 001)."""
 
+import datetime
 from decimal import Decimal
 
 from agenda.models import Action, Agenda, Pillar, Status, Theme
@@ -46,13 +47,17 @@ def _added_later_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
 
 def _bijlage_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
     ref = item["action"]
-    action = Action.objects.get(theme__agenda=agenda, theme__number=ref["theme"], order=ref["order"])
+    action = Action.objects.get(
+        theme__agenda=agenda, theme__number=ref["theme"], order=ref["order"]
+    )
     if action.text != ref["text"]:
         raise ValueError(
             f"Bijlage 1 row {ref['theme']}.{ref['order']} reads {action.text!r}, "
             f"the evaluation fixture expects {ref['text']!r}"
         )
-    action, changed = upsert(Action, lookup={"pk": action.pk}, values={"short_title": item["title"]})
+    action, changed = upsert(
+        Action, lookup={"pk": action.pk}, values={"short_title": item["title"]}
+    )
     return action, int(changed)
 
 
@@ -129,13 +134,19 @@ def load_evaluation_file(name: str) -> int:
                     "baseline": _decimal(ind.get("baseline")),
                     "target": _decimal(ind.get("target")),
                     "actual": _decimal(ind.get("actual")),
-                    "measured_on": ind.get("measured_on"),
+                    "measured_on": _date(ind.get("measured_on")),
                     "method": ind.get("method") or "",
                     "source_note": ind.get("source") or "",
                 },
             )
             changed += c
     return changed
+
+
+def _date(value):
+    if value in (None, "") or isinstance(value, datetime.date):
+        return value or None
+    return datetime.date.fromisoformat(str(value))
 
 
 def _decimal(value):

@@ -146,9 +146,7 @@ def derive_outcome(achieved: str, follow_up: str) -> tuple[str, str]:
     )
 
 
-AMOUNT_RE = re.compile(
-    r"(?:€\s?)?(?<![\d.])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-))?(?=[\s,)\-]|$)"
-)
+AMOUNT_RE = re.compile(r"(?:€\s?)?(?<![\d.])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-))?(?=[\s,)\-]|$)")
 EURO_AMOUNT_RE = re.compile(r"€\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-))?")
 
 

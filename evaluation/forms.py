@@ -52,4 +52,3 @@ class IndicatorForm(forms.ModelForm):
             "measured_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "method": forms.Textarea(attrs={"rows": 3}),
         }
-

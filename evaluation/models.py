@@ -87,9 +87,7 @@ class Evaluation(models.Model):
     )
     evaluated_on = models.DateField(_("evaluation date"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    outcome_note = models.TextField(
-        _("how the outcome was determined"), blank=True
-    )
+    outcome_note = models.TextField(_("how the outcome was determined"), blank=True)
     source_note = models.TextField(_("source"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -175,13 +173,24 @@ class Indicator(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(
-        _("unit"), max_length=60, blank=True, help_text=_("What is counted: deelnemers, trajecten, %, ...")
+        _("unit"),
+        max_length=60,
+        blank=True,
+        help_text=_("What is counted: deelnemers, trajecten, %, ..."),
     )
     baseline = models.DecimalField(
-        _("baseline"), max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_DECIMALS, null=True, blank=True
+        _("baseline"),
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_DECIMALS,
+        null=True,
+        blank=True,
     )
     target = models.DecimalField(
-        _("target"), max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_DECIMALS, null=True, blank=True
+        _("target"),
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_DECIMALS,
+        null=True,
+        blank=True,
     )
     actual = models.DecimalField(
         _("actual value"),

@@ -48,15 +48,11 @@ class SuccessorForm(forms.Form):
         if not plans:
             raise ValidationError(_("Give the new agenda at least one line of its top level."))
         if len(plans) > MAX_LINES:
-            raise ValidationError(
-                _("At most %(n)s lines are allowed.") % {"n": MAX_LINES}
-            )
+            raise ValidationError(_("At most %(n)s lines are allowed.") % {"n": MAX_LINES})
         names = [p.name for p in plans]
         if any(not n for n in names):
             raise ValidationError(_("Every line needs a name before its colon."))
-        if any(len(n) > 200 for n in names) or any(
-            len(t) > 300 for p in plans for t in p.themes
-        ):
+        if any(len(n) > 200 for n in names) or any(len(t) > 300 for p in plans for t in p.themes):
             raise ValidationError(_("A name is too long."))
         if len({n.casefold() for n in names}) != len(names):
             raise ValidationError(_("Every line of the top level needs its own name."))

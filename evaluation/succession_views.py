@@ -46,7 +46,10 @@ def successor_start(request, slug):
         else:
             messages.success(
                 request,
-                _("The concept agenda %(title)s has been started. Choose the actions it carries over.")
+                _(
+                    "The concept agenda %(title)s has been started. "
+                    "Choose the actions it carries over."
+                )
                 % {"title": agenda.title},
             )
             return redirect("evaluation:successor_carry_over", slug=agenda.slug)
@@ -67,9 +70,7 @@ def successor_carry_over(request, slug):
     if source is None:
         messages.error(request, _("This agenda has no predecessor to carry actions over from."))
         return redirect(agenda.get_absolute_url())
-    actions = list(
-        Action.objects.in_agenda(source).with_related().in_document_order()
-    )
+    actions = list(Action.objects.in_agenda(source).with_related().in_document_order())
     themes = list(Theme.objects.filter(agenda=agenda).select_related("pillar"))
     carried = dict(
         Action.objects.in_agenda(agenda)

@@ -61,8 +61,11 @@ def evaluation_edit(request, pk):
             title=action.short_title or "",
             action_text=action.text,
             number=(
-                max(Evaluation.objects.in_agenda(action.agenda).values_list("number", flat=True),
-                    default=0) + 1
+                max(
+                    Evaluation.objects.in_agenda(action.agenda).values_list("number", flat=True),
+                    default=0,
+                )
+                + 1
             ),
         )
     form = EvaluationForm(request.POST or None, instance=evaluation, agenda=action.agenda)
@@ -123,4 +126,3 @@ def indicator_delete(request, pk):
         "evaluation/indicator_confirm_delete.html",
         {"action": action, "indicator": indicator},
     )
-

@@ -3,7 +3,7 @@
     DEBUG=on .venv/bin/python scripts/extract_evaluation.py [path/to/001_*.txt]
 
 The texts are copied from the seed as they are (typos included). What the seed does not say is
-decided here, in the table MATCHES, with the reasoning written into each row's source: which
+decided in scripts/evaluation_matches.yaml, with the reasoning written into each row's source: which
 action of Bijlage 1 of the agenda (000) an evaluated activity is, or, for activities the agenda
 gained during its run, under which theme it is added.
 """
@@ -35,68 +35,20 @@ SECTIONS = {
     4: ("Werkgelegenheid", "001 §3.4 'Werkgelegenheden' (pijler 'Werkgelegenheid', §2.6)"),
 }
 
-# Per activity, in the order of the evaluation: (theme, row of Bijlage 1, reasoning), or
-# (theme, None, reasoning) for an activity added to the agenda during its run.
-MATCHES = [
-    (1, 4, "het RMT is de 'regionale mobiliteitsteams' van deze rij; 000 §3.5 koppelt regionale mobiliteitsteams aan thema 1"),
-    (6, 8, "regionaal plan van aanpak zelfstandige ondernemers = 'plan van aanpak zzp'ers in het kader van Tozo 3'"),
-    (6, 5, "verbinding met ondernemers samen met VNO-NCW = 'Verbinden relevante ondernemersnetwerken in samenwerking met VNO-NCW ... afstemmen strategie richting ondernemers'"),
-    (6, 3, "Service Punt Techniek met de Technologiecoalitie en House of Skills = 'Pilot Techniek met House of Skills en de Technologie Coalitie NH'"),
-    (6, 4, "zelfde netwerk: 'Verbinding met het ondernemersnetwerk Netwerken werkt! In samenwerking met WSP'"),
-    (6, None, "niet in Bijlage 1; werk-naar-werk-netwerk van werkgevers, onder thema 6 (preventie, werkenden) van de pijler waaronder de evaluatie het noemt"),
-    (1, None, "niet in Bijlage 1; 000 §3.5 koppelt 'Regionale aanpak Jeugdwerkloosheid' aan thema 1"),
-    (1, 2, "actie gelijk aan het begin van de rij: 'Extra inzet op toeleiding van jongeren die recentelijk hun baan hebben verloren'"),
-    (2, 3, "het beoogd resultaat noemt een innovatief online-tool voor bemiddeling; de enige rij over innovatieve bemiddeling is 'Experimenteren met innovatieve bemiddelingsmethodieken'"),
-    (2, 7, "actie begint met de tekst van de rij: 'Stimuleren van ruimte bij werkgevers voor mensen met een afstand tot de arbeidsmarkt' (het onderzoek naar detachering hoort ook bij rij 2.6)"),
-    (2, 5, "actie gelijk aan de rij: 'Kandidaten in beeld via heldere profielen'"),
-    (2, 4, "pilot met instrumenten van House of Skills; het behaald resultaat noemt de Paskamer van deze rij"),
-    (1, 1, "uitbreiding van de personele bezetting bij het WSP, zoals de rij"),
-    (2, 2, "'Versterking van het WSP' met dezelfde speerpunten herkenbaarheid, procesharmonisatie en deskundigheidsbevordering"),
-    (2, 1, "'Talent naar de zorg' met dezelfde 60 re-integratietrajecten"),
-    (3, 3, "'Ondersteuning van werkgevers door middel van de HARRIE-Training', zoals de rij"),
-    (1, 5, "actie gelijk aan de rij (eLaunch gespeld als E-Launch)"),
-    (1, 6, "'Inzet VR brillen', zoals de rij"),
-    (3, 4, "'Sterk naar Werk' trainingen voor duurzame plaatsingen, zoals de rij"),
-    (3, 6, "actie gelijk aan het begin van de rij: 'Inzet inclusieve technologie om kwetsbare doelgroep complexe handelingen te kunnen laten uitvoeren in productielijnen'"),
-    (2, None, "niet in Bijlage 1; trajecten naar werk voor psychisch kwetsbare werkzoekenden, onder thema 2 (werkzoekenden met een afstand tot de arbeidsmarkt)"),
-    (7, 2, "SROI-afspraken bij publieke aanbestedingen; het behaald resultaat noemt de bonus van deze rij"),
-    (5, 2, "actie begint met de tekst van de rij: 'Opzetten erkend om- en bijscholingscurriculum voor werkzoekenden en werkenden'"),
-    (4, 1, "heroriëntatie beroepskeuze, verlenging schakeltrajecten, herbeleving van de keten en praktijkleren voor 70 jongeren/studenten via Perspectief op Werk, zoals de rij"),
-    (5, None, "niet in Bijlage 1; praktijkleren voor kwetsbare werkenden en werkzoekenden, onder thema 5 (om- en bijscholing, werkenden en werkzoekenden)"),
-    (4, 7, "stageplaatsen en leerbanen met de aanpak van SBB = 'samenwerking bedrijfsleven en onderwijs gericht op stageplaatsen naar aanleiding van aanpak SBB'"),
-    (5, None, "niet in Bijlage 1; loopbaanbegeleiding in combinatie met scholing, onder thema 5 (om- en bijscholing)"),
-    (4, None, "niet in Bijlage 1; samenwerking hogescholen en mbo met de bouwketen, onder thema 4 (aansluiting onderwijs en arbeidsmarkt)"),
-    (4, 5, "de uitvoeringsagenda VSV van het beoogd resultaat is die van de rij 'n.a.v. uitvoeringsagenda VSV'"),
-    (4, 8, "actie gelijk aan de rij: 'Actief benaderen van jongeren uit beeld ... Heliomare'"),
-    (5, 3, "actie gelijk aan de rij: 'Uitvoering regionale aanpak basisvaardigheden Zuid-Kennemerland en IJmond'"),
-    (1, 3, "overzicht van loopbaanbegeleiding en budgetten voor om- en bijscholing = 'Loopbaanadvies ... koppelen aan om- en bijscholing'; de betrokken partijen (UWV, vakbonden, onderwijs) zijn de trekkers van de rij"),
-    (4, None, "niet in Bijlage 1; arbeidsmarkt- en onderwijsdata, onder thema 4 (aansluiting onderwijs en arbeidsmarkt)"),
-    (4, None, "niet in Bijlage 1; stages in de techniek voor mbo en vmbo, onder thema 4 (aansluiting onderwijs en arbeidsmarkt)"),
-    (4, None, "niet in Bijlage 1; techniekweek voor scholen, onder thema 4 (aansluiting onderwijs en arbeidsmarkt)"),
-    (4, 6, "bedrijven ontwikkelen mbo-curricula mee met Nova College = 'Versterken samenwerking bedrijfsleven en onderwijs n.a.v. aangepaste kwaliteitsagenda's MBO'"),
-    (4, None, "niet in Bijlage 1; traject voor vmbo-leerlingen over de energietransitie, onder thema 4 (aansluiting onderwijs en arbeidsmarkt)"),
-    (4, 3, "inzet van de beta-tech experience voor de keuze voor techniek = 'Stimuleren extra instroom in het technisch onderwijs door inzetten van Beta Tech Experience'"),
-    (7, 5, "pilot baancreatie = 'Werkgevers werk beschikbaar laten maken voor de doelgroep door middel van functie-/baancreatie'"),
-    (7, 1, "frictie tussen aanbod van zij-instroom en capaciteit in de zorg, met Samen Voor Betere Zorg/Sigra (voorheen VBZ, 001 §2.2)"),
-    (7, 4, "het beoogd resultaat is de tekst van de rij: 'Het creëren van een goed-werkend ecosysteem voor sociaal ondernemers als onderdeel van het Actieplan Impact Ondernemen'"),
-    (7, 3, "actie gelijk aan de rij (SROI-componant/-component)"),
-]
+MATCHES_FILE = ROOT / "scripts" / "evaluation_matches.yaml"
 
-# Funds cells not written as "amount stream": the amounts decided here, with the reason.
-FUND_OVERRIDES = {
-    "Netwerken Werkt!": (
-        [],
-        "geen eigen bedrag: de cel verwijst naar de € 160.000 Perspectief op Werk van 'Matchen op cruciale functies', die daar al is vastgelegd",
-    ),
-    "Jeugdwerkloosheid": (
-        [
-            {"amount": "170000.00", "stream": "Aanpak Jeugdwerkloosheid", "year": 2020},
-            {"amount": "170000.00", "stream": "Aanpak Jeugdwerkloosheid", "year": 2021},
-            {"amount": "170000.00", "stream": "Aanpak Jeugdwerkloosheid", "year": 2022},
-        ],
-        "'€ 170.000,- per jaar' in 2020, 2021 en 2022 als drie jaarbedragen; de € 35.000,- voor Young Heroes staat bij Young Heroes",
-    ),
-}
+
+def decisions() -> dict:
+    """The matches, fund overrides and indicators decided by hand (see the YAML file)."""
+    data = yaml.safe_load(MATCHES_FILE.read_text(encoding="utf-8"))
+    return {
+        "matches": [(m["theme"], m["row"], m["reason"]) for m in data["matches"]],
+        "fund_overrides": {
+            title: (o["funds"], o["reason"]) for title, o in data["fund_overrides"].items()
+        },
+        "indicators": data["indicators"],
+    }
+
 
 # Involved parties as written and the organisations of the portal they name.
 PARTY_ALIASES = {
@@ -153,17 +105,21 @@ def bijlage_rows() -> dict[tuple[int, int], str]:
 def main() -> None:
     path = seed_path()
     rows = read_rows(path.read_text(encoding="utf-8"))
-    if len(rows) != len(MATCHES):
-        raise SystemExit(f"{len(rows)} rows in the seed, {len(MATCHES)} in MATCHES")
     bijlage = bijlage_rows()
+    decided = decisions()
+    matches = decided["matches"]
+    fund_overrides = decided["fund_overrides"]
+    indicators = decided["indicators"]
+    if len(rows) != len(matches):
+        raise SystemExit(f"{len(rows)} rows in the seed, {len(matches)} matches decided")
     used = set()
     out = []
-    for number, (row, (theme, order, reason)) in enumerate(zip(rows, MATCHES, strict=True), 1):
+    for number, (row, (theme, order, reason)) in enumerate(zip(rows, matches, strict=True), 1):
         title, action, intended, achieved, follow_up, parties, funds, extra = row.cells
         pillar, section_source = SECTIONS[row.section_number]
         outcome, outcome_note = derive_outcome(achieved, follow_up)
-        if title in FUND_OVERRIDES:
-            fund_rows, fund_note = FUND_OVERRIDES[title]
+        if title in fund_overrides:
+            fund_rows, fund_note = fund_overrides[title]
         else:
             fund_rows = [
                 {"amount": str(f["amount"]), "stream": f["stream"]} for f in parse_funds(funds)
@@ -199,6 +155,7 @@ def main() -> None:
             "funds_text": funds,
             "funds": fund_rows,
             "extra_info": extra,
+            "indicators": indicators.get(title, []),
             "outcome": str(outcome),
             "outcome_note": outcome_note,
             "source": source,

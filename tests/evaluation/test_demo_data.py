@@ -74,7 +74,12 @@ def test_ten_activities_were_delayed_stopped_or_not_started(agenda):
         .values_list("title", flat=True)
     )
     # The four the evaluation names in §2.3 are among them.
-    assert {"SPRONG", "Skills", "Inclusieve technologie", "om- en bijscholingsarrangementen"} <= setbacks
+    assert {
+        "SPRONG",
+        "Skills",
+        "Inclusieve technologie",
+        "om- en bijscholingsarrangementen",
+    } <= setbacks
 
 
 def test_every_outcome_says_it_was_derived(agenda):
@@ -140,7 +145,15 @@ def test_funds_used_are_realised_amounts_in_the_financing(agenda):
         2021,
         2022,
     ]
-    booked = Allocation.objects.filter(
-        action__theme__agenda=agenda, realised__isnull=False
-    ).count()
+    booked = Allocation.objects.filter(action__theme__agenda=agenda, realised__isnull=False).count()
     assert booked == EvaluationFund.objects.filter(evaluation__pillar__agenda=agenda).count()
+
+
+def test_measurable_results_named_in_the_evaluation_are_indicators(agenda):
+    from evaluation.models import Indicator
+
+    hoofdzak = Evaluation.objects.get(action__theme__agenda=agenda, title="Hoofdzak } Werk")
+    indicator = Indicator.objects.get(action=hoofdzak.action, name="Klanten in traject naar werk")
+    assert (indicator.target, indicator.actual) == (Decimal("100"), Decimal("50"))
+    assert indicator.measured_on.isoformat() == "2022-09-30"
+    assert indicator.progress_percent == 50

@@ -25,13 +25,19 @@ def snapshot(agenda: Agenda) -> dict:
         "pillars": [model_to_dict(p) for p in Pillar.objects.filter(agenda=agenda)],
         "themes": [model_to_dict(t) for t in Theme.objects.filter(agenda=agenda)],
         "actions": [
-            {**model_to_dict(a), "leads": sorted(o.pk for o in a.leads.all()),
-             "history": a.history.count()}
+            {
+                **model_to_dict(a),
+                "leads": sorted(o.pk for o in a.leads.all()),
+                "history": a.history.count(),
+            }
             for a in actions
         ],  # fmt: skip
         "evaluations": [
-            {**model_to_dict(e), "parties": sorted(o.pk for o in e.parties.all()),
-             "history": e.history.count()}
+            {
+                **model_to_dict(e),
+                "parties": sorted(o.pk for o in e.parties.all()),
+                "history": e.history.count(),
+            }
             for e in evaluations
         ],  # fmt: skip
         "indicators": [model_to_dict(i) for i in Indicator.objects.filter(action__in=actions)],

@@ -89,9 +89,7 @@ def test_the_annex_holds_all_activities(client, agenda):
         assert " ".join(evaluation.title.split()) in flat, evaluation.title
 
 
-@pytest.mark.parametrize(
-    "name", ["evaluation:evaluation_edit", "evaluation:indicator_create"]
-)
+@pytest.mark.parametrize("name", ["evaluation:evaluation_edit", "evaluation:indicator_create"])
 def test_anonymous_is_sent_to_login_and_others_are_refused(client, db, name):
     action = ActionFactory()
     url = reverse(name, args=[action.pk])
