@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from agenda.models import Action, Agenda, Theme
@@ -88,7 +89,12 @@ def successor_carry_over(request, slug):
         else:
             messages.success(
                 request,
-                _("%(n)s actions have been carried over.") % {"n": len(new)},
+                ngettext(
+                    "%(n)s action has been carried over.",
+                    "%(n)s actions have been carried over.",
+                    len(new),
+                )
+                % {"n": len(new)},
             )
             return redirect(agenda.get_absolute_url())
     return TemplateResponse(
