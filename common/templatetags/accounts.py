@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django import template
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -17,9 +17,11 @@ def duration(value) -> str:
     hours, minutes = divmod(minutes, 60)
     parts = []
     if hours:
-        parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
+        parts.append(gettext("1 hour") if hours == 1 else gettext("%(n)d hours") % {"n": hours})
     if minutes:
-        parts.append(ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes})
+        parts.append(
+            gettext("1 minute") if minutes == 1 else gettext("%(n)d minutes") % {"n": minutes}
+        )
     if len(parts) == 1:
         return parts[0]
     return gettext("%(hours)s and %(minutes)s") % {"hours": parts[0], "minutes": parts[1]}
