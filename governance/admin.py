@@ -15,6 +15,7 @@ from .models import (
     Region,
     SubRegion,
 )
+from .services import person_remove
 
 
 class SubRegionInline(admin.TabularInline):
@@ -105,6 +106,14 @@ class PersonAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
     autocomplete_fields = ["organisation"]
     inlines = [PersonAliasInline]
+
+    # Deleting here removes the name from the history too, as the portal's removal page does.
+    def delete_model(self, request, obj):
+        person_remove(person=obj)
+
+    def delete_queryset(self, request, queryset):
+        for person in queryset:
+            person_remove(person=person)
 
 
 @admin.register(PersonAlias)
