@@ -571,11 +571,10 @@ class Membership(models.Model):
         text = f"{name} ({', '.join(extras)})" if extras else name
         return text + self.trailing_text
 
-    @property
-    def is_current(self) -> bool:
-        from django.utils import timezone
-
-        return self.until is None or self.until >= timezone.localdate()
+    def holds_seat_on(self, day) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or self.until >= day
+        )
 
 
 def members_as_written(memberships, *, show_private: bool) -> str:

@@ -24,7 +24,9 @@ def render_bijlage2_pdf(
     pillars = list(agenda.pillars.order_by("order"))
     bodies = Body.objects.filter(agendas=agenda)
     with override("nl"):
-        groups = bodies_overview(bodies=bodies, pillars=pillars, show_private=show_private)
+        groups = bodies_overview(
+            bodies=bodies, pillars=pillars, show_private=show_private, on=as_of
+        )
         title = _("Annex 2: current composition of the regional structure of bodies")
         return render_pdf(
             "pdf/bijlage2.html",

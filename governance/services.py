@@ -220,8 +220,14 @@ def person_remove(*, person: Person) -> int:
 # --- the overview of bodies --------------------------------------------------------------------
 
 
-def bodies_overview(*, bodies, pillars, show_private: bool) -> list[dict[str, Any]]:
-    """Bodies grouped by level, each with its pillar marks and both member cells as written."""
+def bodies_overview(
+    *, bodies, pillars, show_private: bool, on: datetime.date | None = None
+) -> list[dict[str, Any]]:
+    """Bodies grouped by level, each with its pillar marks and both member cells as written.
+
+    Only the seats held on `on` (default: today) count: the overview is the current composition.
+    """
+    on = on or timezone.localdate()
     bodies = list(
         bodies.select_related("region").prefetch_related(
             "body_pillars",
@@ -233,7 +239,10 @@ def bodies_overview(*, bodies, pillars, show_private: bool) -> list[dict[str, An
     groups: dict[str, dict[str, Any]] = {}
     for body in bodies:
         marks = {bp.pillar_id: bp.mark for bp in body.body_pillars.all()}
-        seats = sorted(body.memberships.all(), key=lambda m: (m.order, m.pk))
+        seats = sorted(
+            (m for m in body.memberships.all() if m.holds_seat_on(on)),
+            key=lambda m: (m.order, m.pk),
+        )
         municipalities = [m for m in seats if m.side == Membership.Side.MUNICIPALITIES]
         others = [m for m in seats if m.side == Membership.Side.OTHERS]
         group = groups.setdefault(

@@ -134,3 +134,21 @@ def test_prospective_seats_share_one_pair_of_parentheses_and_joiners_are_kept():
     seats[1].is_prospective = seats[2].is_prospective = True
     seats[3].joiner = Membership.Joiner.AND
     assert members_as_written(seats, show_private=False) == "A, (B, C) en D"
+
+
+def test_the_overview_shows_only_the_seats_held_today():
+    from django.utils import timezone
+
+    from governance.services import bodies_overview
+
+    body = BodyFactory()
+    today = timezone.localdate()
+    for name, since, until in [
+        ("Vertrokken", None, today - datetime.timedelta(days=1)),
+        ("Zittend", None, None),
+        ("Nog niet begonnen", today + datetime.timedelta(days=3), None),
+    ]:
+        person = PersonFactory(region=body.region, name=name, is_public=True)
+        MembershipFactory(body=body, person=person, since=since, until=until)
+    groups = bodies_overview(bodies=type(body).objects.all(), pillars=[], show_private=False)
+    assert groups[0]["rows"][0]["municipalities"] == "Zittend"
