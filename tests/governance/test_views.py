@@ -321,3 +321,15 @@ def test_the_person_pages_are_not_for_a_viewer(client, viewer):
     PersonFactory()
     client.force_login(viewer)
     assert client.get(reverse("governance:person_list")).status_code == 403
+
+
+def test_the_bodies_page_needs_few_queries_however_many_seats(demo, client, viewer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(viewer)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("governance:body_list"))
+    seats = Membership.objects.count()
+    assert seats > 100
+    assert len(queries) < 25
