@@ -139,6 +139,7 @@ class BudgetRow:
     financiers: list[str]
     realised: Decimal | None
     realised_notes: list[str]
+    realised_parts: list[tuple[str, Decimal]]  # (stream, amount) in stream order
 
 
 @dataclass
@@ -192,6 +193,7 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
         financiers: list[str] = []
         realised = None
         notes = []
+        parts: dict[str, Decimal] = {}
         for alloc in allocations:
             name = alloc.stream.financier_name or alloc.stream.short_name
             if name not in financiers:
@@ -201,6 +203,8 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
                 amounts[index] = (amounts[index] or ZERO) + alloc.budgeted
             if alloc.realised is not None:
                 realised = (realised or ZERO) + alloc.realised
+                name = alloc.stream.short_name
+                parts[name] = parts.get(name, ZERO) + alloc.realised
             if alloc.realised_note and alloc.realised_note not in notes:
                 notes.append(alloc.realised_note)
         budgeted = [a for a in amounts if a is not None]
@@ -219,6 +223,7 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
                 financiers=financiers,
                 realised=realised,
                 realised_notes=notes,
+                realised_parts=list(parts.items()),
             )
         )
     return BudgetTable(

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from agenda.models import Action, Agenda
-from financing.services import allocation_set_realised
 
 pytestmark = pytest.mark.django_db
 
@@ -74,16 +73,11 @@ def test_concept_agendas_have_no_public_financing_page(client, demo):
 
 def test_evaluated_funds_show_on_the_action_page_and_in_the_budget_table(client, demo):
     action = Action.objects.get(theme__agenda__slug=AGENDA, theme__number=2, order=1)
-    allocation_set_realised(
-        stream="Perspectief op Werk",
-        action=action,
-        year=None,
-        amount="193.000",
-        note="€ 193.000 Perspectief op Werk",
-    )
     action_page = text_of(client.get(action.get_absolute_url()))
     assert "€ 193.000 Perspectief op Werk" in action_page
     budget = text_of(client.get(reverse("financing:budget_table", args=[AGENDA])))
-    assert "€ 193.000" in budget
+    assert "€ 193.000 PoW" in budget
+    # Aanpak WW Jongeren: € 320.000 Perspectief op Werk + € 37.500 Aanpak Jeugdwerkloosheid.
+    assert "€ 357.500 € 320.000 PoW € 37.500 AJW" in budget
     use = text_of(client.get(reverse("financing:allocation_overview", args=[AGENDA])))
     assert "Perspectief op Werk" in use
