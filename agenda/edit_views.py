@@ -229,7 +229,7 @@ def action_delete(request, pk):
     )
 
 
-def _object_history(request, model, pk, *, url_for_existing, fallback_back_url=None):
+def _object_history(request, model, pk, *, url_for_existing, fallback_back_url=None, back_label=""):
     """History of a row that may have been deleted since (its history stays)."""
     if not access.can_read_history(request.user):
         raise PermissionDenied
@@ -247,6 +247,7 @@ def _object_history(request, model, pk, *, url_for_existing, fallback_back_url=N
         object_label=label,
         records=records,
         back_url=back_url,
+        back_label=back_label,
         deleted=obj is None,
     )
 
@@ -272,6 +273,7 @@ def action_history(request, pk):
         pk,
         url_for_existing=lambda a: a.get_absolute_url(),
         fallback_back_url=lambda r: _agenda_changes_url_of_theme(r.theme_id),
+        back_label=_("Back to the action") if Action.objects.filter(pk=pk).exists() else "",
     )
 
 
