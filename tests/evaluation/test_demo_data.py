@@ -94,6 +94,8 @@ def test_activities_are_linked_to_bijlage_1_or_added_later(agenda):
     assert len(added) == 10 and len(linked) == 32
     assert all("Bijlage 1 (000), thema" in e.source_note for e in linked)
     assert all("Toegevoegd tijdens de looptijd" in e.action.source_note for e in added)
+    # An activity the agenda gained goes under a theme of the pillar the evaluation names.
+    assert all(e.action.theme.pillar_id == e.pillar_id for e in added)
     wwj = Evaluation.objects.get(action__theme__agenda=agenda, title="Aanpak WW Jongeren")
     assert wwj.action.text.startswith("Extra inzet op toeleiding van jongeren")
     assert wwj.action.short_title == "Aanpak WW Jongeren"

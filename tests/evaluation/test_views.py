@@ -170,3 +170,9 @@ def test_the_action_table_filters_on_evaluation_outcome(client, agenda):
     response = client.get(url, {"outcome": "geweldig"})
     assert response.status_code == 200
     assert "outcome" in response.context["filter"].form.errors
+
+
+def test_the_overview_needs_few_queries(client, agenda, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("evaluation:overview", args=[agenda.slug]))
+    assert response.status_code == 200
