@@ -130,6 +130,13 @@ class MembershipForm(forms.ModelForm):
 
 
 class PersonForm(forms.ModelForm):
+    other_spellings = forms.CharField(
+        label=_("Other spellings of the name"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line, as sources write the name ('Sjaak Struijf')."),
+    )
+
     class Meta:
         model = Person
         fields = ["region", "name", "organisation", "is_public", "source_note"]
@@ -141,6 +148,20 @@ class PersonForm(forms.ModelForm):
         self.fields["region"].queryset = regions
         if regions.count() == 1:
             self.fields["region"].initial = regions.first()
+        if self.instance.pk:
+            self.fields["other_spellings"].initial = "\n".join(
+                self.instance.aliases.values_list("name", flat=True)
+            )
+
+    def clean_other_spellings(self):
+        spellings = []
+        for line in (self.cleaned_data.get("other_spellings") or "").splitlines():
+            line = " ".join(line.split())
+            if len(line) > 200:
+                raise forms.ValidationError(_("A spelling is at most 200 characters long."))
+            if line and line not in spellings:
+                spellings.append(line)
+        return spellings
 
 
 class DecisionStepForm(forms.ModelForm):

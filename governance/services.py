@@ -259,3 +259,21 @@ def bodies_overview(
         )
     order = [level for level, _label in Body.Level.choices]
     return [groups[level] for level in order if level in groups]
+
+
+@transaction.atomic
+def person_save(*, person: Person, spellings: list[str]) -> Person:
+    """Save a person and the other spellings of their name (seats using a dropped one print
+    the name itself)."""
+    person.full_clean()
+    person.save()
+    current = {alias.name: alias for alias in person.aliases.all()}
+    for name, alias in current.items():
+        if name not in spellings:
+            alias.delete()
+    for name in spellings:
+        if name not in current:
+            alias = PersonAlias(person=person, name=name)
+            alias.full_clean()
+            alias.save()
+    return person

@@ -385,7 +385,9 @@ def person_create(request):
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         _check_coordinator(request, form.cleaned_data["region"])
-        person = form.save()
+        person = services.person_save(
+            person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
+        )
         messages.success(request, _("The person has been added."))
         return HttpResponseRedirect(person.get_absolute_url())
     return _form_page(
@@ -404,7 +406,9 @@ def person_update(request, pk):
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         _check_coordinator(request, form.cleaned_data["region"])
-        form.save()
+        services.person_save(
+            person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
+        )
         messages.success(request, _("The person has been saved."))
         return HttpResponseRedirect(person.get_absolute_url())
     title = _("Edit %(name)s") % {"name": person.name}

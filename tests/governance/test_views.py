@@ -333,3 +333,21 @@ def test_the_bodies_page_needs_few_queries_however_many_seats(demo, client, view
     seats = Membership.objects.count()
     assert seats > 100
     assert len(queries) < 25
+
+
+def test_the_coordinator_keeps_the_other_spellings_of_a_name(client, world):
+    client.force_login(world["users"]["coordinator"])
+    person = world["seat"].person
+    response = client.post(
+        reverse("governance:person_update", args=[person.pk]),
+        {
+            "region": str(person.region_id),
+            "name": "Sjaak Struif",
+            "other_spellings": "Sjaak Struijf\n  Sjaak   Struijf \n",
+            "is_public": "on",
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_public and person.name == "Sjaak Struif"
+    assert list(person.aliases.values_list("name", flat=True)) == ["Sjaak Struijf"]
