@@ -215,3 +215,11 @@ def test_an_inactive_account_may_edit_nothing(world):
     user.is_active = False
     user.save()
     assert not Action.objects.editable_by(user).exists()
+
+
+@pytest.mark.parametrize(("role", "shown"), [("anonymous", False), ("viewer", True)])
+def test_viewers_read_internal_notes_and_anonymous_visitors_do_not(world, client_for, role, shown):
+    world.pow_action.internal_note = "Alleen voor ingelogde lezers"
+    world.pow_action.save()
+    page = client_for(world.users[role]).get(world.pow_action.get_absolute_url())
+    assert ("Alleen voor ingelogde lezers" in page.content.decode()) == shown
