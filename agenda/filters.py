@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.models import Outcome
+from financing.models import FundingStream
 from governance.models import Organisation
 
 from .models import Action, Agenda, Scope, Status
@@ -103,6 +104,14 @@ class ActionFilter(django_filters.FilterSet):
             .order_by("name")
         ),
     )
+    funding = AgendaChoiceFilter(
+        label=_("Funding stream"),
+        method="filter_funding",
+        to_field_name="slug",
+        choices_for=lambda agenda: (
+            FundingStream.objects.used_in_agenda(agenda).order_by("order", "name")
+        ),
+    )
 
     class Meta:
         model = Action
@@ -127,6 +136,11 @@ class ActionFilter(django_filters.FilterSet):
                     widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
             form.portal_styled = True
         return form
+
+    def filter_funding(self, queryset, name, value):
+        from financing.selectors import actions_funded_by
+
+        return actions_funded_by(queryset, value)
 
     def filter_text(self, queryset, name, value):
         words = value.split()[:QUERY_MAX_WORDS]

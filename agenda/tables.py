@@ -57,10 +57,18 @@ class ActionTable(Table):
         order_by=("financing_text", "theme__number", "order"),
         default="",
     )
+    # In the export only: the funding streams with their budgeted and realised amounts.
+    funding = Column(
+        verbose_name=_("Funding streams and amounts"),
+        accessor="pk",
+        visible=False,
+        orderable=False,
+        empty_values=(),
+    )
 
     # Relations read per row: loaded up front, so the query count does not grow with the rows.
     select = ["theme__pillar", "theme__agenda", "scope", "status"]
-    prefetch = ["leads"]
+    prefetch = ["leads", "funding_streams", "allocations__stream"]
 
     class Meta:
         template_name = "agenda/action_list_table.html"
@@ -73,6 +81,7 @@ class ActionTable(Table):
             "status",
             "leads",
             "financing",
+            "funding",
         )
         order_by = ("number",)
         empty_text = _("No actions match this selection.")
@@ -105,6 +114,11 @@ class ActionTable(Table):
 
     def render_leads(self, record):
         return render_leads(record)
+
+    def value_funding(self, record):
+        from financing.selectors import funding_summary
+
+        return funding_summary(record)
 
     def value_leads(self, record):
         return record.lead_text or ", ".join(o.short_name for o in record.leads.all())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -42,11 +42,16 @@ class FundingStreamQuerySet(models.QuerySet):
 
     def used_in_agenda(self, agenda):
         """Streams listed for the agenda, allocated to its actions or named by them."""
-        return self.filter(
-            Q(agendas=agenda)
-            | Q(allocations__action__theme__agenda=agenda)
-            | Q(actions__theme__agenda=agenda)
-        ).distinct()
+        listed = FundingStream.agendas.through.objects.filter(
+            fundingstream_id=OuterRef("pk"), agenda_id=agenda.pk
+        )
+        allocated = Allocation.objects.filter(
+            stream_id=OuterRef("pk"), action__theme__agenda=agenda
+        )
+        named = FundingStream.actions.through.objects.filter(
+            fundingstream_id=OuterRef("pk"), action__theme__agenda=agenda
+        )
+        return self.filter(Q(Exists(listed)) | Q(Exists(allocated)) | Q(Exists(named)))
 
     def visible_to(self, user):
         """Streams of adopted agendas are public; the others need an account."""

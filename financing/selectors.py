@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from agenda.models import Action, Agenda
 
@@ -322,3 +323,44 @@ def allocation_use(agenda: Agenda) -> list[UseRow]:
 
 def over_allocations(rows: list[UseRow]) -> list[tuple[FundingStream, UseCell]]:
     return [(row.stream, cell) for row in rows for cell in row.cells if cell.over_allocated]
+
+
+def actions_funded_by(actions, stream: FundingStream):
+    """The actions whose financing names `stream` or that have an allocation of it."""
+    named = FundingStream.actions.through.objects.filter(
+        action_id=OuterRef("pk"), fundingstream_id=stream.pk
+    )
+    allocated = Allocation.objects.filter(action_id=OuterRef("pk"), stream_id=stream.pk)
+    return actions.filter(Q(Exists(named)) | Q(Exists(allocated)))
+
+
+def funding_summary(action: Action) -> str:
+    """One line per action for exports: its streams with budgeted and realised amounts.
+
+    Reads `action.funding_streams` and `action.allocations` (with their stream), so prefetch
+    them when summarising many actions.
+    """
+    from common.templatetags.portal import format_euro
+
+    streams: dict[int, FundingStream] = {s.pk: s for s in action.funding_streams.all()}
+    amounts: dict[int, list[str]] = defaultdict(list)
+    for alloc in action.allocations.all():
+        streams.setdefault(alloc.stream_id, alloc.stream)
+        year = str(alloc.year) if alloc.year else _("whole period")
+        if alloc.budgeted is not None:
+            amounts[alloc.stream_id].append(
+                _("budgeted %(amount)s (%(year)s)")
+                % {"amount": format_euro(alloc.budgeted), "year": year}
+            )
+        if alloc.realised is not None:
+            amounts[alloc.stream_id].append(
+                _("realised %(amount)s (%(year)s)")
+                % {"amount": format_euro(alloc.realised), "year": year}
+            )
+    parts = []
+    for stream in sorted(streams.values(), key=lambda s: (s.order, s.name)):
+        if amounts[stream.pk]:
+            parts.append(f"{stream.name}: {', '.join(amounts[stream.pk])}")
+        else:
+            parts.append(stream.name)
+    return "; ".join(parts)

@@ -43,6 +43,8 @@ BIJLAGE_1_HEADINGS = [
     "Trekker(s)",
     "Financiering",
 ]
+# The export adds the funding streams with their amounts after the columns of Bijlage 1.
+EXPORT_HEADINGS = [*BIJLAGE_1_HEADINGS, "Financieringsbronnen en bedragen"]
 
 
 def csv_rows(response) -> list[list[str]]:
@@ -87,7 +89,7 @@ def test_csv_export_holds_every_action_with_the_headings_of_bijlage_1(client, ag
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = csv_rows(response)
-    assert rows[0] == BIJLAGE_1_HEADINGS
+    assert rows[0] == EXPORT_HEADINGS
     expected = Action.objects.in_agenda(agenda).in_document_order()
     assert exported_actions(rows) == [a.text for a in expected]
 
@@ -95,7 +97,7 @@ def test_csv_export_holds_every_action_with_the_headings_of_bijlage_1(client, ag
 def test_export_headings_stay_dutch_in_the_english_interface(client, agenda):
     client.post(reverse("set_language"), {"language": "en", "next": URL})
     rows = csv_rows(client.get(URL, {"_export": "csv"}))
-    assert rows[0] == BIJLAGE_1_HEADINGS
+    assert rows[0] == EXPORT_HEADINGS
 
 
 def test_filter_choices_carry_their_dutch_names(client, agenda):
