@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Agenda
 from common.access import COORDINATOR, has_role, user_region
+from common.forms import StyledFormMixin
 from governance.models import (
     Body,
     BodyPillar,
@@ -35,7 +36,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Body
         fields = [
@@ -89,13 +90,16 @@ class BodyPillarsForm(forms.Form):
                     choices=self.CHOICES,
                     required=False,
                     initial=current.get(pillar.pk, ""),
+                    widget=forms.Select(
+                        attrs={"class": "utrecht-select utrecht-select--html-select"}
+                    ),
                 )
 
     def marks(self):
         return {pillar: self.cleaned_data.get(name) or "" for name, pillar in self.pillars.items()}
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = [
@@ -129,7 +133,7 @@ class MembershipForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.all()
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(StyledFormMixin, forms.ModelForm):
     other_spellings = forms.CharField(
         label=_("Other spellings of the name"),
         required=False,
@@ -164,7 +168,7 @@ class PersonForm(forms.ModelForm):
         return spellings
 
 
-class DecisionStepForm(forms.ModelForm):
+class DecisionStepForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionStep
         fields = ["order", "date", "body", "body_text", "purpose", "conclusion", "source_note"]
@@ -194,7 +198,7 @@ class DecisionStepForm(forms.ModelForm):
         super()._post_clean()
 
 
-class ConsultationInputForm(forms.ModelForm):
+class ConsultationInputForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = ConsultationInput
         fields = ["round", "partner", "order", "input_text", "response_text", "source_note"]

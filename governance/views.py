@@ -142,10 +142,9 @@ def body_detail(request, pk):
             for pillar in agenda.pillars.prefetch_related("themes")
         ]
         coverage.append({"agenda": agenda, "rows": rows})
-    seats = list(
-        body.memberships.select_related("person__organisation", "alias", "organisation").order_by(
-            "side", "order", "pk"
-        )
+    seats = sorted(
+        body.memberships.select_related("person__organisation", "alias", "organisation"),
+        key=lambda m: (m.side != Membership.Side.MUNICIPALITIES, m.order, m.pk),
     )
     steps = (
         DecisionStep.objects.filter(body=body, agenda__in=Agenda.objects.visible_to(request.user))

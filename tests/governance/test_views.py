@@ -72,8 +72,8 @@ def test_logged_in_users_see_every_name(demo, client, viewer):
 def test_the_body_page_shows_its_pillars_and_their_themes(demo, client):
     rwb = Body.objects.get(name="Regionaal Werkbedrijf")
     page = text_of(client.get(rwb.get_absolute_url()))
-    assert "1. Uitkering naar werk x (gedekt (x))" in page
-    assert "4. Werkgelegenheid ? (onzeker (?))" in page
+    assert "1. Uitkering naar werk gedekt (x)" in page
+    assert "4. Werkgelegenheid onzeker (?)" in page
     assert "Daling werkloosheid" in page  # theme 1, under a covered pillar
     assert "Publiek-private thema's met betrekking tot arbeidsmarkt" in page
 
