@@ -351,3 +351,30 @@ def test_the_coordinator_keeps_the_other_spellings_of_a_name(client, world):
     person.refresh_from_db()
     assert person.is_public and person.name == "Sjaak Struif"
     assert list(person.aliases.values_list("name", flat=True)) == ["Sjaak Struijf"]
+
+
+def test_the_coordinator_records_a_partners_input_and_it_shows_in_the_matrix(client, world):
+    from .factories import OrganisationFactory
+
+    client.force_login(world["users"]["coordinator"])
+    agenda = world["agenda"]
+    partner = OrganisationFactory(name="FNV")
+    response = client.post(
+        reverse("governance:consultation_create", args=[agenda.slug]),
+        {
+            "round": "1",
+            "partner": str(partner.pk),
+            "order": "1",
+            "input_text": "Meer aandacht voor <b>flexwerkers</b>.",
+            "response_text": "Overgenomen in thema 6.",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(agenda.get_absolute_url()).content.decode()
+    matrix = page[page.index('id="inbreng"') :]
+    assert "Meer aandacht voor &lt;b&gt;flexwerkers&lt;/b&gt;." in matrix
+    assert "Overgenomen in thema 6." in matrix
+    item = agenda.consultation_inputs.get()
+    assert client.get(reverse("governance:consultation_delete", args=[item.pk])).status_code == 200
+    client.post(reverse("governance:consultation_delete", args=[item.pk]))
+    assert not agenda.consultation_inputs.exists()
