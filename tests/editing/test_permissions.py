@@ -35,6 +35,9 @@ UWV_EDITORS = expect(LOGIN, 403, 403, 200, 200, 403)
 
 # (url name, the object it is about, who gets what)
 PAGES = [
+    ("agenda:home", None, ALL_200),
+    ("agenda:action_table", "agenda", ALL_200),
+    ("agenda:organisation_detail", "pow", ALL_200),
     ("agenda:action_detail", "pow_action", ALL_200),
     ("agenda:action_detail", "concept_action", expect(404, 200, 200, 200, 200, 200)),
     ("agenda:agenda_detail", "agenda", ALL_200),
@@ -65,22 +68,20 @@ PAGES = [
 ]
 
 
+SLUG_PAGES = {
+    "agenda:action_table",
+    "agenda:action_create",
+    "agenda:theme_create",
+    "agenda:pillar_create",
+}
+
+
 def url_of(world, name, target):
     if target is None:
         return reverse(name)
     obj = getattr(world, target)
-    key = (
-        obj.slug
-        if name.startswith("agenda:agenda_")
-        or name
-        in (
-            "agenda:action_create",
-            "agenda:theme_create",
-            "agenda:pillar_create",
-        )
-        else obj.pk
-    )
-    return reverse(name, args=[key])
+    by_slug = name.startswith("agenda:agenda_") or name in SLUG_PAGES
+    return reverse(name, args=[obj.slug if by_slug else obj.pk])
 
 
 @pytest.mark.parametrize("role", ROLES)
