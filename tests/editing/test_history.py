@@ -139,3 +139,32 @@ def test_the_history_table_escapes_user_text(world, client_for):
     html = page.content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_history_page_does_not_query_per_change(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world.users["viewer"])
+    url = reverse("agenda:action_history", args=[world.pow_action.pk])
+
+    def change_status_times(n):
+        for _ in range(n):
+            action = Action.objects.get(pk=world.pow_action.pk)
+            new = world.vertraagd if action.status == world.loopt else world.loopt
+            services.action_status_update(
+                action=action,
+                user=world.users["coordinator"],
+                expected_version=action.version,
+                status=new,
+            )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    change_status_times(2)
+    few = queries()
+    change_status_times(10)
+    assert queries() == few
