@@ -8,7 +8,7 @@ shown as a form error.
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.models import Outcome
@@ -73,9 +73,9 @@ class ActionFilter(django_filters.FilterSet):
     scope = AgendaChoiceFilter(
         label=_("(Sub)regional"),
         field_name="scope",
-        choices_for=lambda agenda: (
-            Scope.objects.filter(actions__theme__agenda=agenda).distinct().order_by("order", "name")
-        ),
+        choices_for=lambda agenda: Scope.objects.filter(
+            Exists(Action.objects.filter(scope=OuterRef("pk"), theme__agenda=agenda))
+        ).order_by("order", "name"),
     )
     status = AgendaChoiceFilter(
         label=_("Status"),
@@ -98,18 +98,16 @@ class ActionFilter(django_filters.FilterSet):
     lead = AgendaChoiceFilter(
         label=_("Lead organisation"),
         field_name="leads",
-        choices_for=lambda agenda: (
-            Organisation.objects.filter(led_actions__theme__agenda=agenda)
-            .distinct()
-            .order_by("name")
-        ),
+        choices_for=lambda agenda: Organisation.objects.filter(
+            Exists(Action.objects.filter(leads=OuterRef("pk"), theme__agenda=agenda))
+        ).order_by("name"),
     )
     funding = AgendaChoiceFilter(
         label=_("Funding stream"),
         method="filter_funding",
         to_field_name="slug",
-        choices_for=lambda agenda: (
-            FundingStream.objects.used_in_agenda(agenda).order_by("order", "name")
+        choices_for=lambda agenda: FundingStream.objects.used_in_agenda(agenda).order_by(
+            "order", "name"
         ),
     )
 
