@@ -6,11 +6,12 @@ history). The layout follows the council annex: A4 landscape; columns #, Thema's
 Voor wie, (Sub)regionaal, Actie, Status, Trekker(s), Financiering; a full-width band per pillar;
 a theme's number, name and target group spanning its rows.
 
-WeasyPrint does not repeat a row-spanning cell on the next page, so the layout is settled in
-passes: the first lays the table out with each theme spanning all its rows; every later pass
-splits a theme's span at the page breaks the previous one found, and the part on a new page
-repeats the theme marked "(vervolg)". It stops when the page breaks no longer move (usually
-after the second pass).
+WeasyPrint does not repeat a row-spanning cell on the next page. So the table is laid out once
+with each theme spanning all its rows and every row carrying a label of its theme, positioned
+over the theme columns outside the flow (it moves nothing). Once the pages are known, the label
+stays only on a row that continues its theme at the top of a page, as "(vervolg)", in the fullest
+form that fits there. Only if even the one-line form does not fit (a row without any text) is the
+table laid out again with the theme's span split at the page breaks.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .models import Action, Agenda, Pillar, Scope, Status, Theme
 
 TEMPLATE = "pdf/bijlage1.html"
 MAX_PASSES = 4
+LABEL_CLASS = "theme-continued"
 
 
 class AgendaNotYetThere(ValueError):
@@ -169,6 +171,15 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
+def _lead_history_model():
+    """The model of the recorded lead organisations of each saved version of an action."""
+    for relation in Action.history.model._meta.related_objects:
+        fields = {f.name for f in relation.related_model._meta.get_fields()}
+        if {"history", "organisation"} <= fields:
+            return relation.related_model
+    raise LookupError("the history of actions does not record their leads")
+
+
 def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> AgendaState:
     """The agenda as it stood at `moment`, rebuilt from the change history."""
     try:
@@ -190,7 +201,7 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
     statuses = {s.pk: s.name for s in Status.objects.all()}
     scopes = {s.pk: s.name for s in Scope.objects.all()}
     organisations = {o.pk: o for o in Organisation.objects.all()}
-    lead_model = Action.history.model.leads.rel.related_model
+    lead_model = _lead_history_model()
     leads_by_record: dict[int, list[Organisation]] = {}
     for link in lead_model.objects.filter(history__in=[r.history_id for r in records]):
         org = organisations.get(link.organisation_id)
@@ -213,9 +224,29 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
     )
 
 
-def _row_pages(document) -> dict[tuple[int, int], int]:
-    """The page on which each action row (theme number, row index) begins."""
-    pages: dict[tuple[int, int], int] = {}
+@dataclass
+class RowFragment:
+    """An action row (theme number, row index) as laid out on a page."""
+
+    theme: int
+    index: int
+    page: int
+    box: boxes.TableRowBox
+
+    @property
+    def bottom(self) -> float:
+        return self.box.position_y + self.box.margin_height()
+
+
+LABEL_PART_CLASSES = frozenset({LABEL_CLASS, "tc-nr", "tc-name", "tc-who", "tc-line"})
+
+
+def _row_fragments(document) -> tuple[list[RowFragment], list[tuple]]:
+    """Every laid-out action row, in page order (a row split over two pages appears twice),
+    and (parent, box) of each piece of a label that WeasyPrint carried over to the next page
+    because its row sat at the bottom of a page."""
+    fragments = []
+    strays = []
     for page_number, page in enumerate(document.pages):
         stack = [page._page_box]
         while stack:
@@ -223,28 +254,100 @@ def _row_pages(document) -> dict[tuple[int, int], int]:
             if isinstance(box, boxes.TableRowBox):
                 element = box.element
                 if element is not None and element.get("data-theme") is not None:
-                    key = (int(element.get("data-theme")), int(element.get("data-row")))
-                    pages.setdefault(key, page_number)
+                    theme, index = int(element.get("data-theme")), int(element.get("data-row"))
+                    fragments.append(RowFragment(theme, index, page_number, box))
                 continue
             if isinstance(box, boxes.ParentBox):
+                for child in box.children:
+                    element = getattr(child, "element", None)
+                    classes = (
+                        set((element.get("class") or "").split()) if element is not None else ()
+                    )
+                    if LABEL_PART_CLASSES.intersection(classes):
+                        strays.append((box, child))
                 stack.extend(reversed(box.children))
-    return pages
+    return fragments, strays
 
 
-def _page_starts(state: AgendaState, document) -> dict[int, list[int]]:
+def _page_starts(fragments: list[RowFragment]) -> dict[int, list[int]]:
     """Per theme, the indices of the rows that begin a new page within the theme."""
-    pages = _row_pages(document)
+    first_page: dict[tuple[int, int], int] = {}
+    for fragment in fragments:
+        first_page.setdefault((fragment.theme, fragment.index), fragment.page)
     starts: dict[int, list[int]] = {}
-    for pillar in state.pillars:
-        for theme in pillar.themes:
-            previous = None
-            for index in range(len(theme.rows)):
-                page = pages.get((theme.number, index))
-                if previous is not None and page is not None and page != previous:
-                    starts.setdefault(theme.number, []).append(index)
-                if page is not None:
-                    previous = page
+    previous: dict[int, int] = {}
+    for (theme, index), page in sorted(first_page.items()):
+        if theme in previous and previous[theme] != page:
+            starts.setdefault(theme, []).append(index)
+        previous[theme] = page
     return starts
+
+
+def _with_class(box, class_name: str):
+    """(parent, child) for each box inside `box` made from an element of that class."""
+    found = []
+    stack = [box]
+    while stack:
+        parent = stack.pop()
+        for child in getattr(parent, "children", ()):
+            element = getattr(child, "element", None)
+            if element is not None and class_name in (element.get("class") or "").split():
+                found.append((parent, child))
+            elif isinstance(child, boxes.ParentBox):
+                stack.append(child)
+    return found
+
+
+def _remove(parent, child) -> None:
+    parent.children = [c for c in parent.children if c is not child]
+
+
+# The parts of a continuation label, from the fullest to the most compact: the theme's number,
+# name and target group; its number and name; its number and the name on one line.
+LABEL_VARIANTS = (("tc-nr", "tc-name", "tc-who"), ("tc-nr", "tc-name"), ("tc-nr", "tc-line"))
+
+
+def _fit_label(label, room: float) -> bool:
+    """Keep the fullest variant of the label that fits in `room` points; False if none does."""
+    parts = {}
+    for name in ("tc-nr", "tc-name", "tc-who", "tc-line"):
+        found = _with_class(label, name)
+        if found:
+            parts[name] = found[0]
+    for variant in LABEL_VARIANTS:
+        if not all(name in parts for name in variant):
+            continue
+        height = max(parts[name][1].margin_height() for name in variant)
+        if height <= room:
+            for name, (parent, child) in parts.items():
+                if name not in variant:
+                    _remove(parent, child)
+            return True
+    return False
+
+
+def _keep_labels(fragments: list[RowFragment], starts: dict[int, list[int]]) -> bool:
+    """Keep the continuation label of each row that continues a theme at the top of a page,
+    drop every other label. False when a label does not fit, even compactly, in the part of
+    its theme on that page."""
+    wanted = {(theme, index) for theme, indices in starts.items() for index in indices}
+    bottoms: dict[tuple[int, int], float] = {}
+    for fragment in fragments:
+        key = (fragment.theme, fragment.page)
+        bottoms[key] = max(bottoms.get(key, 0), fragment.bottom)
+    seen: set[tuple[int, int]] = set()
+    fits = True
+    for fragment in fragments:
+        key = (fragment.theme, fragment.index)
+        keep = key in wanted and key not in seen
+        seen.add(key)
+        for parent, label in _with_class(fragment.box, LABEL_CLASS):
+            if keep:
+                room = bottoms[(fragment.theme, fragment.page)] - label.position_y + 0.5
+                fits = _fit_label(label, room) and fits
+            else:
+                _remove(parent, label)
+    return fits
 
 
 def document_title(state: AgendaState, selection_description: str | None = None) -> str:
@@ -261,6 +364,7 @@ def render_bijlage1_html(
     as_of: datetime.date | None = None,
     selection_description: str | None = None,
     historical: bool = False,
+    continuation_labels: bool = False,
 ) -> str:
     with override("nl"):
         title = document_title(state, selection_description)
@@ -270,6 +374,7 @@ def render_bijlage1_html(
                 "state": state,
                 "selection_description": selection_description,
                 "historical": historical,
+                "continuation_labels": continuation_labels,
             },
             title=title,
             as_of=as_of,
@@ -326,12 +431,18 @@ def settle_layout(
     selection_description: str | None = None,
     historical: bool = False,
 ):
-    """(laid-out document, its HTML, number of layout passes) once the page breaks settle."""
+    """(laid-out document, its HTML, number of layout passes) with every continued theme marked.
+
+    The first pass lays the table out with each theme spanning all its rows, and gives every row
+    a continuation label positioned over the theme columns, outside the flow (it moves nothing).
+    Labels are then dropped except on the rows that continue a theme at the top of a page. Only
+    when such a part is too short for its label is the table laid out again with the theme's
+    span split at the page breaks (the label then becomes a real, row-spanning cell).
+    """
     font_config = FontConfiguration()
-    starts: dict[int, list[int]] = {}
     passes = 0
-    while True:
-        passes += 1
+
+    def lay_out(starts, labels):
         for pillar in state.pillars:
             for theme in pillar.themes:
                 theme.split_at(starts.get(theme.number, []))
@@ -340,9 +451,23 @@ def settle_layout(
             as_of=as_of,
             selection_description=selection_description,
             historical=historical,
+            continuation_labels=labels,
         )
-        document = layout_pdf(html, font_config=font_config)
-        found = _page_starts(state, document)
-        if found == starts or passes == MAX_PASSES:
-            return document, html, passes
+        return html, layout_pdf(html, font_config=font_config)
+
+    html, document = lay_out({}, labels=True)
+    passes += 1
+    fragments, strays = _row_fragments(document)
+    for parent, stray in strays:
+        _remove(parent, stray)
+    starts = _page_starts(fragments)
+    if _keep_labels(fragments, starts):
+        return document, html, passes
+    while passes < MAX_PASSES:
+        html, document = lay_out(starts, labels=False)
+        passes += 1
+        found = _page_starts(_row_fragments(document)[0])
+        if found == starts:
+            break
         starts = found
+    return document, html, passes
