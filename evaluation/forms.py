@@ -1,12 +1,13 @@
 from django import forms
 
 from agenda.models import Agenda, Pillar
+from common.forms import StyledFormMixin
 from governance.models import Organisation
 
 from .models import Evaluation, Indicator
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = [
@@ -44,7 +45,7 @@ class EvaluationForm(forms.ModelForm):
         self.fields["parties"].queryset = Organisation.objects.order_by("name")
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline", "target", "actual", "measured_on", "method"]

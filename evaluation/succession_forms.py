@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from agenda.succession import PillarPlan
+from common.forms import StyledFormMixin
 
 MAX_LINES = 20
 
@@ -19,7 +20,7 @@ def parse_structure(text: str) -> list[PillarPlan]:
     return plans
 
 
-class SuccessorForm(forms.Form):
+class SuccessorForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the new agenda"), max_length=300)
     first_year = forms.IntegerField(label=_("First year"), min_value=1900, max_value=2200)
     last_year = forms.IntegerField(label=_("Last year"), min_value=1900, max_value=2200)
@@ -89,7 +90,10 @@ class CarryOverForm(forms.Form):
                 self.rows.append({"action": action, "field": None})
                 continue
             self.fields[name] = forms.ChoiceField(
-                label=str(action), choices=choices, required=False
+                label=str(action),
+                choices=choices,
+                required=False,
+                widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
             )
             self.rows.append({"action": action, "name": name})
 

@@ -59,6 +59,16 @@ PARTY_ALIASES = {
     "RMC": ["RMC"],
     "LWL": ["LWL"],
     "SBB": ["SBB"],
+    "NOVA": ["Nova College", "Nova college"],
+    "KvK": ["KvK"],
+    "Hogeschool Inholland Haarlem": ["Inholland"],
+    "Dunamare": ["Dunamare"],
+    "RIBW K/AM": ["RIBW K/AM"],
+    "Hartekamp Groep": ["Hartekamp"],
+    # 001 writes "AWWN" for the employers' organisation AWVN.
+    "AWVN": ["AWWN", "AWVN"],
+    # 001 §2.2: "Sibra (voorheen VBZ)"; Bijlage 1 names the same partner "VBZ KAM".
+    "VBZ KAM": ["Samen Voor Betere Zorg"],
     "VNO-NCW": ["VNO-NCW", "VNO NCW"],
     "House of Skills": ["House of Skills", "HoS"],
     "Techport": ["Techport"],
@@ -66,7 +76,8 @@ PARTY_ALIASES = {
     "Stadsgarage": ["Stadsgarage", "Stadsgrage"],
     "Technologie Coalitie NH": ["Technologie Coalitie"],
     "ZKIJ Werkt Door": ["RMT"],
-    "De Vakbeweging (FNV en CNV)": ["FNV", "CNV,", "CNV "],
+    "FNV": ["FNV"],
+    "CNV": ["CNV"],
     "Gemeente Haarlem": ["gemeente Haarlem", "Gemeente Haarlem"],
 }
 MUNICIPALITIES = [
