@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from agenda.models import Action, Agenda
 from common.access import is_coordinator_for
 from common.pdf import pdf_filename, pdf_response
+from common.templatetags.portal import format_euro
 from governance.models import Municipality, Region
 
 from . import selectors, services
@@ -307,8 +308,8 @@ def _allocation_form(request, action, allocation):
                     % {
                         "stream": allocation.stream.name,
                         "year": cell.year,
-                        "allocated": _euro(cell.allocated),
-                        "available": _euro(cell.available.amount),
+                        "allocated": format_euro(cell.allocated),
+                        "available": format_euro(cell.available.amount),
                     },
                 )
         return redirect(action)
@@ -317,12 +318,6 @@ def _allocation_form(request, action, allocation):
         "financing/allocation_form.html",
         {"form": form, "action": action, "allocation": allocation, "agenda": agenda},
     )
-
-
-def _euro(value):
-    from common.templatetags.portal import format_euro
-
-    return format_euro(value)
 
 
 @coordinator_view

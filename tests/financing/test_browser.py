@@ -94,3 +94,29 @@ def test_a_coordinator_budgets_splits_and_prints_a_new_regions_plan(
     pdf = read_pdf(response.body())
     assert pdf.contains("Werkervaringsplaatsen bij gemeenten")
     assert pdf.contains("€ 350.000,50")
+
+
+def test_the_financing_pages_of_the_demo_agenda_pass_axe(
+    page,  # noqa: F811
+    live_server,
+    axe_violations,  # noqa: F811
+    demo,
+):
+    from tests.browser.conftest import describe_violations
+
+    base = live_server.url
+    page.goto(base + "/")
+    page.get_by_role("link", name="Regionale aanpak arbeidsmarkt Zuid-Kennemerland").first.click()
+    page.get_by_role("link", name="Financieringsbronnen per jaar").first.click()
+    assert "€ 76.921" in page.content()
+    for name in ["Financieringsbronnen per jaar", "Begroting per actie"]:
+        page.get_by_role("link", name=name).first.click()
+        violations = axe_violations(page)
+        assert violations == [], describe_violations(violations)
+    page.get_by_role("link", name="Toegewezen tegenover beschikbaar").first.click()
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+    page.get_by_role("link", name="Perspectief op Werk").first.click()
+    assert "€ 193.000" in page.content()
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
