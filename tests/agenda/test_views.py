@@ -295,3 +295,11 @@ def test_inactive_accounts_do_not_see_concepts(client, demo):
     client.force_login(user)
     response = client.get(reverse("agenda:agenda_detail", args=[CONCEPT]))
     assert response.status_code == 404
+
+
+def test_a_missing_page_says_so_in_dutch(client, demo):
+    response = client.get("/agendas/bestaat-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Pagina niet gevonden" in html
+    assert 'href="/"' in html
