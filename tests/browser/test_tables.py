@@ -1,4 +1,4 @@
-"""A partner in a real browser: find the agenda, filter it, take the selection away; and axe-core."""
+"""A partner in a real browser: find the agenda, filter it, take the selection away; axe-core."""
 
 import csv
 import io
