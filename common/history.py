@@ -98,7 +98,11 @@ def history_entries(
         f for f in getattr(history_model, "_history_m2m_fields", []) if f.name not in hidden
     ]
 
-    # The record before each one, per object.
+    # The record before each one, per object; those before the given records in one query.
+    first_of: dict[object, models.Model] = {}
+    for record in records:
+        first_of.setdefault(getattr(record, pk_name), record)
+    earlier = _records_before(history_model, pk_name, first_of)
     previous: dict[int, models.Model | None] = {}
     last_seen: dict[object, models.Model] = {}
     for record in records:
@@ -108,7 +112,7 @@ def history_entries(
         elif record.history_type == "+":
             previous[record.history_id] = None
         else:
-            previous[record.history_id] = record.prev_record
+            previous[record.history_id] = earlier.get(key)
         last_seen[key] = record
 
     all_records = {r.history_id: r for r in records}
@@ -155,6 +159,24 @@ def history_entries(
     if newest_first:
         entries.reverse()
     return entries
+
+
+def _records_before(history_model, pk_name: str, first_of: dict) -> dict:
+    """For each object, its latest record before the first one given (absent when none)."""
+    wanted = {key: r for key, r in first_of.items() if r.history_type != "+"}
+    if not wanted:
+        return {}
+    latest_first = max(r.history_date for r in wanted.values())
+    candidates = history_model.objects.filter(
+        **{f"{pk_name}__in": list(wanted)}, history_date__lte=latest_first
+    ).order_by("history_date", "history_id")
+    found: dict = {}
+    for record in candidates:
+        key = getattr(record, pk_name)
+        first = wanted[key]
+        if (record.history_date, record.history_id) < (first.history_date, first.history_id):
+            found[key] = record
+    return found
 
 
 def _is_shown(model, name: str) -> bool:
