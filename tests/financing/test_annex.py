@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 AGENDA = "zkij-2020-2022"
 
 
-def test_the_funding_annex_is_linked_from_the_agenda_page_and_opens_as_a_pdf(client, demo):
+def test_the_funding_annex_is_linked_from_the_agenda_page_and_opens_as_a_pdf(client, demo_data):
     agenda_page = client.get(reverse("agenda:agenda_detail", args=[AGENDA])).content.decode()
     url = reverse("financing:funding_pdf", args=[AGENDA])
     assert url in agenda_page
@@ -24,7 +24,7 @@ def test_the_funding_annex_is_linked_from_the_agenda_page_and_opens_as_a_pdf(cli
     assert read_pdf(response.content).contains("Regionaal reeds bekend")
 
 
-def test_the_funding_annex_shows_chapter_five_and_the_evaluated_funds(demo):
+def test_the_funding_annex_shows_chapter_five_and_the_evaluated_funds(demo_data):
     agenda = Agenda.objects.get(slug=AGENDA)
     as_of = datetime.date(2022, 12, 1)
     pdf = read_pdf(render_funding_pdf(agenda=agenda, as_of=as_of))
@@ -48,6 +48,6 @@ def test_the_funding_annex_shows_chapter_five_and_the_evaluated_funds(demo):
         assert pdf.contains(needle), needle
 
 
-def test_a_concept_agenda_has_no_public_funding_annex(client, demo):
+def test_a_concept_agenda_has_no_public_funding_annex(client, demo_data):
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
     assert client.get(reverse("financing:funding_pdf", args=[concept.slug])).status_code == 404

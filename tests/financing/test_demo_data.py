@@ -15,7 +15,7 @@ def year(slug, y):
     return YearAmount.objects.get(stream__slug=slug, year=y)
 
 
-def test_chapter_five_figures_are_loaded_with_their_kind(demo):
+def test_chapter_five_figures_are_loaded_with_their_kind(demo_data):
     assert year("decentralisatie-uitkering-versterken-arbeidsmarktregio", 2020).amount == Decimal(
         "76921"
     )
@@ -31,11 +31,11 @@ def test_chapter_five_figures_are_loaded_with_their_kind(demo):
     assert ajw.stated_total == Decimal("346000000")
 
 
-def test_every_stream_has_a_source(demo):
+def test_every_stream_has_a_source(demo_data):
     assert not FundingStream.objects.filter(source_note="").exists()
 
 
-def test_bijlage_one_financing_texts_link_the_streams_they_name(demo):
+def test_bijlage_one_financing_texts_link_the_streams_they_name(demo_data):
     pow_actions = FundingStream.objects.get(slug="perspectief-op-werk").actions.all()
     texts = {a.financing_text for a in pow_actions}
     assert "PoW" in texts
@@ -55,5 +55,5 @@ def test_bijlage_one_financing_texts_link_the_streams_they_name(demo):
     assert Action.objects.filter(financing_text="Tozo-budget").exists()
 
 
-def test_loading_twice_changes_nothing(demo):
+def test_loading_twice_changes_nothing(demo_data):
     assert load_all() == 0

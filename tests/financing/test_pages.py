@@ -17,7 +17,7 @@ def text_of(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&nbsp;", " ")
 
 
-def test_a_visitor_finds_the_funding_streams_from_the_home_page(client, demo):
+def test_a_visitor_finds_the_funding_streams_from_the_home_page(client, demo_data):
     home = client.get("/")
     agenda_url = reverse("agenda:agenda_detail", args=[AGENDA])
     assert agenda_url in home.content.decode()
@@ -43,7 +43,7 @@ def test_a_visitor_finds_the_funding_streams_from_the_home_page(client, demo):
         assert figure in page, figure
 
 
-def test_group_totals_count_known_amounts_and_say_what_is_unknown(client, demo):
+def test_group_totals_count_known_amounts_and_say_what_is_unknown(client, demo_data):
     page = text_of(client.get(reverse("financing:funding_overview", args=[AGENDA])))
     # Regionaal 2020: 76.921 + 1.000.000 (spent); 2022: 398.593 + not yet known.
     assert "€ 1.076.921" in page
@@ -52,7 +52,7 @@ def test_group_totals_count_known_amounts_and_say_what_is_unknown(client, demo):
     assert "€ 394.000.000" in page
 
 
-def test_the_chart_is_an_accessible_svg_with_its_figures_as_a_table(client, demo):
+def test_the_chart_is_an_accessible_svg_with_its_figures_as_a_table(client, demo_data):
     html = client.get(reverse("financing:funding_overview", args=[AGENDA])).content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert 'role="img"' in svg
@@ -65,13 +65,13 @@ def test_the_chart_is_an_accessible_svg_with_its_figures_as_a_table(client, demo
     )
 
 
-def test_concept_agendas_have_no_public_financing_page(client, demo):
+def test_concept_agendas_have_no_public_financing_page(client, demo_data):
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
     response = client.get(reverse("financing:funding_overview", args=[concept.slug]))
     assert response.status_code == 404
 
 
-def test_evaluated_funds_show_on_the_action_page_and_in_the_budget_table(client, demo):
+def test_evaluated_funds_show_on_the_action_page_and_in_the_budget_table(client, demo_data):
     action = Action.objects.get(theme__agenda__slug=AGENDA, theme__number=2, order=1)
     action_page = text_of(client.get(action.get_absolute_url()))
     assert "€ 193.000 Perspectief op Werk" in action_page
