@@ -137,8 +137,11 @@ def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes)
 def current_state(agenda: Agenda, actions=None) -> AgendaState:
     """The agenda as it is now; only `actions` (a queryset of its actions) when given."""
     selected = actions is not None
-    if actions is None:
-        actions = Action.objects.in_agenda(agenda)
+    if selected:
+        # By primary key, so that a selection joined over several leads lists each action once.
+        actions = Action.objects.filter(pk__in=actions.values("pk"))
+    else:
+        actions = Action.objects.all()
     actions = (
         actions.filter(theme__agenda=agenda)
         .select_related("scope", "status")
