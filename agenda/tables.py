@@ -80,6 +80,7 @@ class ActionTable(Table):
         "status",
         "leads",
         "financing",
+        "funding",
     }
 
     class Meta:
