@@ -15,6 +15,23 @@ PARTNER = "partner"
 VIEWER = "viewer"
 ROLES = (COORDINATOR, PARTNER, VIEWER)
 
+# The permissions of each role (also created by the agenda migration `0002_roles`).
+_VIEW = ["view_agenda", "view_pillar", "view_theme", "view_action", "view_status", "view_scope"]
+ROLE_PERMISSIONS = {
+    COORDINATOR: [
+        *_VIEW,
+        "add_agenda",
+        "change_agenda",
+        *[
+            f"{verb}_{model}"
+            for model in ("pillar", "theme", "action")
+            for verb in ("add", "change", "delete")
+        ],
+    ],
+    PARTNER: [*_VIEW, "change_action"],
+    VIEWER: _VIEW,
+}
+
 
 def has_role(user, role: str) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:

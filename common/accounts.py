@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from governance.models import Organisation, Profile, Region
 
-from .access import COORDINATOR, PARTNER, ROLES
+from .access import COORDINATOR, PARTNER, ROLE_PERMISSIONS, ROLES
 from .forms import StyledFormMixin
 
 
@@ -54,6 +54,19 @@ def find_region(slug: str | None) -> Region:
     raise ValidationError(_("There are several regions: say which one with --region."))
 
 
+def role_group(role: str) -> Group:
+    """The group of a role, made again with its permissions if it was removed (e.g. by a
+    database flush)."""
+    group, created = Group.objects.get_or_create(name=role)
+    if created:
+        group.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="agenda", codename__in=ROLE_PERMISSIONS[role]
+            )
+        )
+    return group
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -89,6 +102,6 @@ def user_create(
     user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(role_group(role))
     Profile.objects.create(user=user, region=region, organisation=organisation)
     return user

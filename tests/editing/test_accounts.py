@@ -107,3 +107,28 @@ def test_a_coordinator_must_name_the_region_when_there_are_several(region, monke
         add_user("anna", role="coordinator", password_env="NEW_PASSWORD")
     add_user("anna", role="coordinator", region="tweede", password_env="NEW_PASSWORD")
     assert User.objects.get(username="anna").profile.region.slug == "tweede"
+
+
+def test_the_roles_exist_as_groups_with_their_permissions(db):
+    from django.contrib.auth.models import Group
+
+    from common.access import ROLE_PERMISSIONS
+
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group = Group.objects.get(name=role)
+        assert set(group.permissions.values_list("codename", flat=True)) == set(codenames)
+    partner = set(ROLE_PERMISSIONS["partner"])
+    assert "change_action" in partner and "delete_action" not in partner
+    assert not any(c.startswith(("add_", "delete_")) for c in ROLE_PERMISSIONS["viewer"])
+
+
+def test_a_removed_role_group_is_made_again_with_its_permissions(region, monkeypatch):
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name="partner").delete()
+    Organisation.objects.create(name="Perspectief op Werk", abbreviation="PoW")
+    monkeypatch.setenv("NEW_PASSWORD", PASSWORD)
+    add_user("piet", role="partner", organisation="PoW", password_env="NEW_PASSWORD")
+    piet = User.objects.get(username="piet")
+    assert piet.has_perm("agenda.change_action")
+    assert not piet.has_perm("agenda.delete_action")
