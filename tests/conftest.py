@@ -5,12 +5,21 @@ import pytest
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
-@pytest.fixture
-def demo(db):
-    """The real demo agenda of the seeds, loaded through `load_demo_data`'s loaders."""
-    from common.demo import load_all
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The demo data's rows, loaded once per run through `load_demo_data`'s loaders."""
+    from tests import demo_snapshot
 
-    load_all()
+    with django_db_blocker.unblock():
+        return demo_snapshot.take()
+
+
+@pytest.fixture
+def demo(db, demo_rows):
+    """The real demo agenda of the seeds, as `load_demo_data` loads it."""
+    from tests import demo_snapshot
+
+    demo_snapshot.restore(demo_rows)
 
 
 @pytest.fixture(scope="session")
