@@ -164,8 +164,10 @@ def main() -> int:
         )
     print(
         "\nours: render_bijlage1_pdf (queries, template, layout passes, PDF/A writing);"
-        "\nWeasyPrint: the final HTML (with its continuation labels) laid out once and written;"
-        "\nplain: the same pages as a plain table without labels, laid out once and written."
+        "\nWeasyPrint: our final HTML laid out once and written by WeasyPrint alone; it then"
+        "\n  draws every row's continuation label, which ours drops before writing;"
+        "\nplain: the same pages as a plain table without labels, laid out once and written:"
+        "\n  the floor the last ratio compares with."
     )
     return 0
 
