@@ -1,15 +1,19 @@
-"""In a real browser: a coordinator budgets a new region's plan, splits it and prints it."""
+"""Financing in a real browser: a coordinator budgets a new region's plan, splits it and prints
+it; a visitor reads the funding of the 2020-2022 agenda."""
 
 import pytest
 from django.urls import reverse
 
 from financing.models import Allocation, Distribution
 from tests.annexes.pdftext import read_pdf
-from tests.browser.conftest import axe_violations, browser, browser_context, page  # noqa: F401
+from tests.financing.factories import PASSWORD, make_action, world
 
-from .factories import PASSWORD, make_action, world
+from .conftest import describe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def log_in(tab, base, username):
@@ -20,9 +24,9 @@ def log_in(tab, base, username):
 
 
 def test_a_coordinator_budgets_splits_and_prints_a_new_regions_plan(
-    page,  # noqa: F811
+    page,
     live_server,
-    axe_violations,  # noqa: F811
+    axe_violations,
 ):
     w = world()
     second = make_action(w.theme, 2, "Werkervaringsplaatsen bij gemeenten")
@@ -96,14 +100,19 @@ def test_a_coordinator_budgets_splits_and_prints_a_new_regions_plan(
     assert pdf.contains("€ 350.000,50")
 
 
-def test_the_financing_pages_of_the_demo_agenda_pass_axe(
-    page,  # noqa: F811
-    live_server,
-    axe_violations,  # noqa: F811
-    demo,
-):
-    from tests.browser.conftest import describe_violations
+@pytest.fixture
+def demo_site(transactional_db):
+    from common.demo import load_all
 
+    load_all()
+
+
+def test_the_financing_pages_of_the_demo_agenda_pass_axe(
+    page,
+    live_server,
+    axe_violations,
+    demo_site,
+):
     base = live_server.url
     page.goto(base + "/")
     page.get_by_role("link", name="Regionale aanpak arbeidsmarkt Zuid-Kennemerland").first.click()
