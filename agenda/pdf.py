@@ -48,6 +48,7 @@ class Row:
     status: str
     leads: str
     financing: str
+    added_later: bool = False
 
 
 @dataclass
@@ -100,6 +101,10 @@ class AgendaState:
     @property
     def action_count(self) -> int:
         return sum(len(t.rows) for p in self.pillars for t in p.themes)
+
+    @property
+    def has_added_later(self) -> bool:
+        return any(r.added_later for p in self.pillars for t in p.themes for r in t.rows)
 
 
 def _leads_text(lead_text: str, organisations: Iterable[Organisation]) -> str:
@@ -158,6 +163,7 @@ def current_state(agenda: Agenda, actions=None) -> AgendaState:
                 status=action.status.name if action.status else "",
                 leads=_leads_text(action.lead_text, action.leads.all()),
                 financing=action.financing_text,
+                added_later=action.added_later,
             )
         )
     return _assemble(
@@ -220,6 +226,7 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
                 status=statuses.get(record.status_id, ""),
                 leads=_leads_text(record.lead_text, leads_by_record.get(record.history_id, [])),
                 financing=record.financing_text,
+                added_later=getattr(record, "added_later", False),
             )
         )
     return _assemble(

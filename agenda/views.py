@@ -48,6 +48,7 @@ def agenda_detail(request, slug):
             "status_rows": counts["rows"],
             "status_totals": counts["totals"],
             "show_internal": can_read_internal(request.user),
+            "has_added_later": Action.objects.in_agenda(agenda).filter(added_later=True).exists(),
             "crumbs": [(agenda.title, None)],
         },
     )
