@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common import access
-from common.history import history_entries, history_response, user_display_name
+from common.history import (
+    history_entries,
+    history_response,
+    user_display_name,
+    values_at_version,
+)
 
 from . import services
 from .forms import ActionForm, AgendaForm, PartnerActionForm, PillarForm, StatusForm, ThemeForm
@@ -113,12 +118,17 @@ def action_edit(request, pk):
                 )
             except services.EditConflict as error:
                 conflict = error
-                # Keep the user's input; the form now carries the version they have seen, so
-                # saving again deliberately overwrites the other change.
-                posted = request.POST.copy()
-                posted["version"] = str(error.current.version)
-                form = form_class(posted, instance=error.current, **form_kwargs)
+                # The form now carries the version they have seen. Fields only the other
+                # person changed take the saved value; fields both changed keep this user's
+                # input with a notice, so saving again overwrites nothing by accident.
+                posted, both_changed = _merge_conflict(
+                    form, error, form_class=form_class, form_kwargs=form_kwargs
+                )
+                action = error.current  # the page names the action as it is saved now
+                form = form_class(posted, instance=Action.objects.get(pk=action.pk), **form_kwargs)
                 form.add_error(None, _conflict_message())
+                for name, message in both_changed.items():
+                    form.add_error(name, message)
             except ValidationError as error:
                 transaction.set_rollback(True)
                 _add_errors(form, error)
@@ -139,6 +149,56 @@ def action_edit(request, pk):
         },
         status=409 if conflict else 200,
     )
+
+
+def _raw(value):
+    """A form or model value in the shape `values_at_version` gives."""
+    if hasattr(value, "all") and hasattr(value, "model"):  # a queryset or related manager
+        return sorted(o.pk for o in value.all())
+    if isinstance(value, (list, tuple)):
+        return sorted(getattr(o, "pk", o) for o in value)
+    return getattr(value, "pk", value)
+
+
+def _merge_conflict(form, error, *, form_class, form_kwargs):
+    """The input to show again after a conflict, and a notice per field both people changed."""
+    current = error.current
+    names = [n for n in form.fields if n != "version"]
+    opened = values_at_version(current, form.cleaned_data["version"], names)
+    current_form = form_class(instance=current, **form_kwargs)
+    posted = form.data.copy()
+    posted["version"] = str(current.version)
+    if opened is None:
+        return posted, {}
+    saved_by = {}
+    for entry in error.changes:  # oldest first: the last one is what is saved now
+        for change in entry.changes:
+            saved_by[change.name] = (entry.user_name, change.after)
+    both_changed = {}
+    for name in names:
+        mine = _raw(form.cleaned_data.get(name))
+        model_field = current._meta.get_field(name)
+        now = _raw(getattr(current, name if model_field.many_to_many else model_field.attname))
+        if now == opened[name] or mine == now:
+            continue
+        if mine == opened[name]:
+            value = current_form[name].value()
+            if isinstance(value, (list, tuple)):
+                posted.setlist(name, [str(v) for v in value])
+            elif isinstance(value, bool):
+                if value:
+                    posted[name] = "on"
+                else:
+                    posted.pop(name, None)
+            else:
+                posted[name] = "" if value is None else str(value)
+        else:
+            who, shown = saved_by.get(name, (user_display_name(None), str(now)))
+            both_changed[name] = _(
+                "%(name)s saved “%(value)s” here in the meantime. Your input is kept: saving "
+                "again replaces their value with yours."
+            ) % {"name": who, "value": shown}
+    return posted, both_changed
 
 
 def _conflict_message() -> str:

@@ -319,3 +319,23 @@ def history_response(
             "deleted": deleted,
         },
     )
+
+
+def values_at_version(instance, version: int, names: Iterable[str]) -> dict | None:
+    """The raw values of the named fields of `instance` as they were at `version` (foreign keys
+    as their id, many-to-many fields as a sorted list of ids), or None when history lacks it."""
+    record = (
+        instance.history.filter(version=version).order_by("-history_date", "-history_id").first()
+    )
+    if record is None:
+        return None
+    m2m_names = {f.name: f for f in getattr(type(record), "_history_m2m_fields", [])}
+    values = {}
+    for name in names:
+        if name in m2m_names:
+            target = get_m2m_reverse_field_name(m2m_names[name])
+            ids = getattr(record, name).values_list(f"{target}_id", flat=True)
+            values[name] = sorted(ids)
+        else:
+            values[name] = getattr(record, instance._meta.get_field(name).attname)
+    return values

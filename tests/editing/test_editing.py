@@ -365,3 +365,42 @@ def test_a_pillar_whose_themes_hold_actions_cannot_be_deleted(world):
     with pytest.raises(ValidationError):
         services.pillar_delete(pillar=world.pillar, user=world.users["coordinator"])
     assert Pillar.objects.filter(pk=world.pillar.pk).exists()
+
+
+def test_saving_again_after_a_conflict_keeps_what_only_the_other_person_changed(world, client_for):
+    action = world.pow_action
+    url = reverse("agenda:action_edit", args=[action.pk])
+    opened = edit_data(action)
+    client_for(world.users["partner_pow"]).post(
+        url, {**opened, "short_title": "Nieuwe korte titel"}
+    )
+    second = client_for(world.users["coordinator"])
+    response = second.post(url, {**opened, "text": "Tekst van Anna"})
+    assert response.status_code == 409
+    form = response.context["form"]
+    # The field this user never touched now holds the saved value, theirs is kept.
+    assert form["short_title"].value() == "Nieuwe korte titel"
+    assert form["text"].value() == "Tekst van Anna"
+    page = response.content.decode()
+    assert "Nieuwe korte titel ·" in page  # the subtitle names the action as saved now
+    # Saving again (as the browser would send the re-shown form) keeps both changes.
+    again = {**opened, "text": "Tekst van Anna", "short_title": "Nieuwe korte titel"}
+    again["version"] = form["version"].value()
+    assert second.post(url, again).status_code == 302
+    action.refresh_from_db()
+    assert action.short_title == "Nieuwe korte titel"
+    assert action.text == "Tekst van Anna"
+
+
+def test_a_field_both_people_changed_carries_a_notice_naming_the_saved_value(world, client_for):
+    action = world.pow_action
+    url = reverse("agenda:action_edit", args=[action.pk])
+    opened = edit_data(action)
+    client_for(world.users["partner_pow"]).post(url, {**opened, "short_title": "Titel van Piet"})
+    response = client_for(world.users["coordinator"]).post(
+        url, {**opened, "short_title": "Titel van Anna"}
+    )
+    form = response.context["form"]
+    assert form["short_title"].value() == "Titel van Anna"
+    [notice] = form.errors["short_title"]
+    assert "Piet Partner" in notice and "Titel van Piet" in notice
