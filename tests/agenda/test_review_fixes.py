@@ -1,0 +1,30 @@
+"""What users noticed on the public pages: wording, titles, captions and labels."""
+
+import pytest
+
+from agenda.models import Action, Agenda
+
+pytestmark = pytest.mark.django_db
+
+CONCEPT = "zkij-werkplan-2023"
+ADOPTED = "zkij-2020-2022"
+
+
+@pytest.fixture
+def member(django_user_model):
+    return django_user_model.objects.create_user("lezer", password="a long passphrase 1")
+
+
+def test_an_action_of_a_concept_agenda_is_not_called_part_of_the_adopted_agenda(
+    client, demo, member
+):
+    client.force_login(member)
+    concept = Agenda.objects.get(slug=CONCEPT)
+    action = Action.objects.in_agenda(concept).filter(added_later=False).first()
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "vastgestelde agenda" not in page
+    assert "onderdeel van de (concept)agenda" in page
+
+    adopted = Action.objects.in_agenda(Agenda.objects.get(slug=ADOPTED)).filter(added_later=False)
+    page = client.get(adopted.first().get_absolute_url()).content.decode()
+    assert "onderdeel van de vastgestelde agenda" in page
