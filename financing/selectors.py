@@ -244,9 +244,18 @@ class UseCell:
     available: YearAmount | None
     allocated: Decimal
     realised: Decimal | None
+    undivided: bool = False  # a national pot still to be divided, not the region's money
+
+    @property
+    def spent(self) -> bool:
+        """The year's money has already been spent: nothing is left to allocate."""
+        return self.available is not None and self.available.kind == YearAmount.Kind.SPENT
 
     @property
     def remaining(self) -> Decimal | None:
+        """What is left for the region to allocate; None when that is not a regional figure."""
+        if self.undivided or self.spent:
+            return None
         if self.available is None or self.available.amount is None:
             return None
         return self.available.amount - self.allocated
@@ -262,6 +271,8 @@ class UseCell:
     @property
     def allocated_without_amount(self) -> bool:
         """Money is allocated while no amount is known for that year."""
+        if self.undivided or self.spent:
+            return False
         return self.allocated > 0 and (self.available is None or self.available.amount is None)
 
 
@@ -297,8 +308,15 @@ def stream_use(stream: FundingStream, years: list[int]) -> UseRow:
             allocated[alloc.year] += alloc.budgeted
         if alloc.realised is not None:
             realised[alloc.year] = realised.get(alloc.year, ZERO) + alloc.realised
+    undivided = stream.level == FundingStream.Level.NATIONAL
     cells = [
-        UseCell(year=y, available=by_year.get(y), allocated=allocated[y], realised=realised.get(y))
+        UseCell(
+            year=y,
+            available=by_year.get(y),
+            allocated=allocated[y],
+            realised=realised.get(y),
+            undivided=undivided,
+        )
         for y in years
     ]
     undated = None

@@ -81,3 +81,38 @@ def test_evaluated_funds_show_on_the_action_page_and_in_the_budget_table(client,
     assert "€ 357.500 € 320.000 PoW € 37.500 AJW" in budget
     use = text_of(client.get(reverse("financing:allocation_overview", args=[AGENDA])))
     assert "Perspectief op Werk" in use
+
+
+def test_spent_money_and_national_pots_are_not_shown_as_money_left(client, demo_data):
+    html = client.get(reverse("financing:allocation_overview", args=[AGENDA])).content.decode()
+    pow_block = html[html.index("Perspectief op Werk</a>") :]
+    pow_block = pow_block[: pow_block.index("</tbody>")]
+    first_year = text_of_html(pow_block.split("</tr>")[0])
+    # PoW 2020: € 1.000.000 already spent, so nothing is left to allocate.
+    assert "€ 1.000.000 (besteed)" in first_year
+    assert "besteed, niets meer over" in first_year
+    assert "Over" not in first_year
+    for name in ["Regionale mobiliteitsteams", "Aanpak jeugdwerkloosheid"]:
+        block = html[html.index(f"{name}</a>") :]
+        block = text_of_html(block[: block.index("</tbody>")])
+        assert "nog landelijk te verdelen" in block
+        assert "overschreden" not in block
+
+
+def test_over_allocation_of_a_regional_amount_is_still_warned(client, demo_data):
+    from decimal import Decimal
+
+    from financing.models import Allocation, FundingStream
+    from financing.services import allocation_save
+
+    stream = FundingStream.objects.get(name="Perspectief op Werk")
+    action = Action.objects.filter(theme__agenda__slug=AGENDA).first()
+    allocation_save(
+        allocation=Allocation(stream=stream, action=action, year=2021, budgeted=Decimal("5000000"))
+    )
+    page = text_of(client.get(reverse("financing:allocation_overview", args=[AGENDA])))
+    assert "Perspectief op Werk in 2021" in page
+
+
+def text_of_html(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&nbsp;", " ")
