@@ -9,6 +9,17 @@ from common import access
 from governance.models import Municipality, Organisation, Region, SubRegion
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-–") + "…"
+
+
 class Status(models.Model):
     """An action's status (loopt, nader uit te werken, ...): a vocabulary kept as data."""
 
@@ -364,7 +375,7 @@ class Action(models.Model):
         ]
 
     def __str__(self):
-        return self.short_title or self.text[:80]
+        return self.short_title or shorten(self.text, 80)
 
     def get_absolute_url(self):
         return reverse("agenda:action_detail", args=[self.pk])

@@ -28,3 +28,18 @@ def test_an_action_of_a_concept_agenda_is_not_called_part_of_the_adopted_agenda(
     adopted = Action.objects.in_agenda(Agenda.objects.get(slug=ADOPTED)).filter(added_later=False)
     page = client.get(adopted.first().get_absolute_url()).content.decode()
     assert "onderdeel van de vastgestelde agenda" in page
+
+
+def test_a_long_action_text_is_cut_at_a_word_with_an_ellipsis(client, demo):
+    action = Action.objects.in_agenda(Agenda.objects.get(slug=ADOPTED)).get(pk=22)
+    action.short_title = ""
+    action.text = "Een lange tekst " * 10 + "voor optimaal gebruik van het aanbod"
+    action.save()
+    label = str(action)
+    assert len(label) <= 80
+    assert label.endswith("…")
+    assert action.text.startswith(label[:-1])
+    assert action.text[len(label) - 1] == " "  # the cut falls between two words
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert f"<title>{label}" in page
+    assert "gebr<" not in page and "gebr\n" not in page
