@@ -26,7 +26,7 @@ from django.utils.translation import override
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
-from common.pdf import layout_pdf, render_pdf_html, write_document
+from common.pdf import dutch_date, layout_pdf, render_pdf_html, write_document
 from governance.models import Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme
@@ -97,6 +97,8 @@ class AgendaState:
     period: str
     top_level_label: str
     pillars: list[PillarPart]
+    is_concept: bool = False
+    adopted_on: datetime.date | None = None
 
     @property
     def action_count(self) -> int:
@@ -136,6 +138,8 @@ def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes)
         period=agenda_like.period,
         top_level_label=agenda_like.top_level_label,
         pillars=pillar_parts,
+        is_concept=agenda_like.state != Agenda.State.ADOPTED,
+        adopted_on=agenda_like.adopted_on if agenda_like.state == Agenda.State.ADOPTED else None,
     )
 
 
@@ -363,6 +367,8 @@ def _keep_labels(fragments: list[RowFragment], starts: dict[int, list[int]]) -> 
 def document_title(state: AgendaState, selection_description: str | None = None) -> str:
     """ "Bijlage 1: regionale doe-agenda – <agenda> (selectie: <filter>)" in the active language."""
     title = f"{_('Annex 1: regional action agenda')} – {state.title}"
+    if state.is_concept:
+        title = f"{_('DRAFT')} – {title}"
     if selection_description:
         title += " (" + _("selection: %(filter)s") % {"filter": selection_description} + ")"
     return title
@@ -385,6 +391,7 @@ def render_bijlage1_html(
                 "selection_description": selection_description,
                 "historical": historical,
                 "continuation_labels": continuation_labels,
+                "adopted_on": dutch_date(state.adopted_on) if state.adopted_on else "",
             },
             title=title,
             as_of=as_of,

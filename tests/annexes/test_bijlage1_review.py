@@ -19,3 +19,19 @@ def test_actions_added_later_are_marked_in_pdf_and_on_screen(demo, client):
     assert pdf.contains("niet in de vastgestelde bijlage")
     html = client.get(agenda.get_absolute_url()).content.decode()
     assert html.count("(later toegevoegd)") == 10 + 1
+
+
+def test_adopted_agenda_states_its_adoption(demo, client):
+    agenda = Agenda.objects.get(slug="zkij-2020-2022")
+    pdf = read_pdf(client.get(reverse("agenda:bijlage1_pdf", args=[agenda.slug])).content)
+    assert pdf.contains("Vastgesteld op 20 oktober 2020")
+    assert "CONCEPT" not in pdf.text
+
+
+def test_concept_agenda_is_marked_concept_on_every_page(demo, admin_client):
+    agenda = Agenda.objects.get(slug="zkij-werkplan-2023")
+    assert agenda.state == Agenda.State.CONCEPT
+    pdf = read_pdf(admin_client.get(reverse("agenda:bijlage1_pdf", args=[agenda.slug])).content)
+    assert not pdf.contains("Vastgesteld op")
+    assert all("CONCEPT" in page for page in pdf.pages)
+    assert pdf.contains("Concept, niet vastgesteld")
