@@ -35,3 +35,11 @@ def test_concept_agenda_is_marked_concept_on_every_page(demo, admin_client):
     assert not pdf.contains("Vastgesteld op")
     assert all("CONCEPT" in page for page in pdf.pages)
     assert pdf.contains("Concept, niet vastgesteld")
+
+
+def test_agenda_without_actions_says_so_rather_than_blaming_a_selection(demo, client):
+    agenda = Agenda.objects.get(slug="haarlem-addendum-2020-2022")
+    assert not Action.objects.in_agenda(agenda).exists()
+    pdf = read_pdf(client.get(reverse("agenda:bijlage1_pdf", args=[agenda.slug])).content)
+    assert pdf.contains("Deze agenda heeft nog geen acties.")
+    assert not pdf.contains("Geen acties voldoen")
