@@ -116,3 +116,12 @@ def test_over_allocation_of_a_regional_amount_is_still_warned(client, demo_data)
 
 def text_of_html(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&nbsp;", " ")
+
+
+def test_the_overview_does_not_add_national_pots_to_the_regions_money(client, demo_data):
+    page = text_of(client.get(reverse("financing:funding_overview", args=[AGENDA])))
+    assert "Totaal van alle bronnen" not in page
+    assert "€ 613.860.121" not in page
+    # The totals per group remain: regional known and national still to be divided.
+    assert "Totaal Regionaal reeds bekend" in page
+    assert "Totaal Landelijk nog te verdelen" in page
