@@ -94,6 +94,9 @@ def action_table(request, slug):
         action_filter.form.is_valid()  # invalid values are ignored and shown as form errors
     table = ActionTable(action_filter.qs)
     RequestConfig(request, paginate=False).configure(table)  # sorting; pages are ours to check
+    sorted_as_asked = any(column.is_ordered for column in table.columns)
+    if not sorted_as_asked:
+        table.order_by = table._meta.order_by  # an unknown sort is ignored
 
     export_format = request.GET.get("_export")
     if AnnexExport.is_valid_format(export_format):
@@ -116,7 +119,7 @@ def action_table(request, slug):
             "table": table,
             "per_page": per_page,
             "page_sizes": PAGE_SIZES,
-            "sort": ",".join(table.order_by) if request.GET.get("sort") else "",
+            "sort": ",".join(table.order_by) if request.GET.get("sort") and sorted_as_asked else "",
             "export_links": export_links(request),
             "crumbs": [(agenda.title, agenda.get_absolute_url()), (_("Action table"), None)],
         },

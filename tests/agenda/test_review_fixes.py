@@ -1,6 +1,9 @@
 """What users noticed on the public pages: wording, titles, captions and labels."""
 
+import re
+
 import pytest
+from django.urls import reverse
 
 from agenda.models import Action, Agenda
 
@@ -43,3 +46,12 @@ def test_a_long_action_text_is_cut_at_a_word_with_an_ellipsis(client, demo):
     page = client.get(action.get_absolute_url()).content.decode()
     assert f"<title>{label}" in page
     assert "gebr<" not in page and "gebr\n" not in page
+
+
+def test_an_unknown_sort_is_ignored_and_the_caption_stays_whole(client, demo):
+    url = reverse("agenda:action_table", args=[ADOPTED])
+    response = client.get(url, {"sort": "xyz"})
+    assert response.status_code == 200
+    caption = re.search(r"<caption[^>]*>(.*?)</caption>", response.content.decode(), re.S)[1]
+    assert re.fullmatch(r"Acties, gesorteerd op \S.* \(oplopend\)", caption.strip())
+    assert response.context["sort"] == ""
