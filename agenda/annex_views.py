@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from common.access import is_active_user, is_coordinator_for
-from common.pdf import pdf_filename, pdf_response
+from common.pdf import dutch_date, pdf_filename, pdf_response
 
 from .filters import ActionFilter
 from .models import Action, Agenda
@@ -52,12 +52,42 @@ class PastDateForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, earliest: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+        field = self.fields["date"]
+        example = (earliest or timezone.localdate()).strftime("%d-%m-%Y")
+        field.error_messages["invalid"] = _("Enter a valid date, for example %(example)s.") % {
+            "example": example
+        }
+        if earliest is not None:
+            field.help_text = _(
+                "The annex shows the agenda as it stood at the end of this day. "
+                "The earliest date available is %(date)s."
+            ) % {"date": dutch_date(earliest)}
+
+    def not_yet_there_message(self) -> str:
+        message = _("On that date the agenda was not yet in the portal.")
+        if self.earliest is not None:
+            message += " " + _("The earliest date available is %(date)s.") % {
+                "date": dutch_date(self.earliest)
+            }
+        return message
+
     def clean_date(self):
         day = self.cleaned_data["date"]
         today = timezone.localdate()
         if day > today:
             raise forms.ValidationError(_("The date cannot be in the future."))
+        if self.earliest is not None and day < self.earliest:
+            raise forms.ValidationError(self.not_yet_there_message())
         return day
+
+
+def earliest_date(agenda: Agenda) -> datetime.date | None:
+    """The first day on which the agenda was in the portal (its first recorded version)."""
+    first = agenda.history.order_by("history_date").values_list("history_date", flat=True).first()
+    return timezone.localdate(first) if first is not None else None
 
 
 @require_GET
@@ -90,13 +120,15 @@ def bijlage1_as_of(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     if not may_print_past_annex(request.user, agenda):
         raise PermissionDenied
-    form = PastDateForm(request.GET if "date" in request.GET else None)
+    form = PastDateForm(
+        request.GET if "date" in request.GET else None, earliest=earliest_date(agenda)
+    )
     if form.is_valid():
         day: datetime.date = form.cleaned_data["date"]
         try:
             content = render_bijlage1_pdf(agenda=agenda, as_of=day)
         except AgendaNotYetThere:
-            form.add_error("date", _("On that date the agenda was not yet in the portal."))
+            form.add_error("date", form.not_yet_there_message())
         else:
             return pdf_response(
                 content, pdf_filename(f"bijlage-1-{agenda.slug}-stand-{day.isoformat()}")

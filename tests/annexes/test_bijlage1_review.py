@@ -43,3 +43,26 @@ def test_agenda_without_actions_says_so_rather_than_blaming_a_selection(demo, cl
     pdf = read_pdf(client.get(reverse("agenda:bijlage1_pdf", args=[agenda.slug])).content)
     assert pdf.contains("Deze agenda heeft nog geen acties.")
     assert not pdf.contains("Geen acties voldoen")
+
+
+def test_past_date_form_names_the_earliest_date_and_its_example_works(demo, coordinator, client):
+    import datetime
+    import re
+
+    from agenda.annex_views import earliest_date
+
+    from .pdftext import dutch
+
+    agenda = Agenda.objects.get(slug="zkij-2020-2022")
+    earliest = earliest_date(agenda)
+    client.force_login(coordinator)
+    url = reverse("agenda:bijlage1_as_of", args=[agenda.slug])
+    page = client.get(url).content.decode()
+    assert f"De vroegste beschikbare datum is {dutch(earliest)}" in page
+    too_early = client.get(url, {"date": (earliest - datetime.timedelta(days=1)).isoformat()})
+    assert too_early.status_code == 400
+    assert f"De vroegste beschikbare datum is {dutch(earliest)}" in too_early.content.decode()
+    invalid = client.get(url, {"date": "gisteren"}).content.decode()
+    example = re.search(r"bijvoorbeeld (\d\d-\d\d-\d{4})", invalid).group(1)
+    pdf = read_pdf(client.get(url, {"date": example}).content)
+    assert pdf.contains(f"stand per {dutch(earliest)}")
