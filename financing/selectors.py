@@ -148,8 +148,8 @@ class BudgetTable:
     years: list[int]
     has_undated: bool
     rows: list[BudgetRow]
-    totals: list[Decimal]
-    total: Decimal
+    totals: list[Decimal | None]  # None where nothing is budgeted in that column
+    total: Decimal | None
     realised_total: Decimal | None
     unbudgeted_count: int
 
@@ -182,7 +182,7 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
     )
     width = len(years) + (1 if has_undated else 0)
     rows = []
-    totals = [ZERO] * width
+    totals: list[Decimal | None] = [None] * width
     realised_total = None
     unbudgeted = 0
     for action in actions:
@@ -212,7 +212,7 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
         total = sum(budgeted, ZERO) if budgeted else None
         for index, value in enumerate(amounts):
             if value is not None:
-                totals[index] += value
+                totals[index] = (totals[index] or ZERO) + value
         if realised is not None:
             realised_total = (realised_total or ZERO) + realised
         rows.append(
@@ -232,7 +232,7 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
         has_undated=has_undated,
         rows=rows,
         totals=totals,
-        total=sum(totals, ZERO),
+        total=sum(known, ZERO) if (known := [t for t in totals if t is not None]) else None,
         realised_total=realised_total,
         unbudgeted_count=unbudgeted,
     )

@@ -152,3 +152,18 @@ def test_streams_table_groups_by_heading_and_totals_known_amounts(w):
     assert [t.amount for t in table.totals] == [Decimal("10"), Decimal("5")]
     assert table.totals[1].has_unknown
     assert table.total.amount == Decimal("15")
+
+
+def test_budget_totals_stay_empty_for_years_without_a_budget(w, client):
+    from django.urls import reverse
+
+    allocation_save(
+        allocation=Allocation(stream=w.stream, action=w.action, year=2024, budgeted=Decimal("500"))
+    )
+    table = budget_table(w.agenda)
+    assert table.totals == [Decimal("500"), None]
+    html = client.get(reverse("financing:budget_table", args=[w.agenda.slug])).content.decode()
+    footer = html[html.index("<tfoot>") : html.index("</tfoot>")]
+    assert "€ 0" not in footer
+    assert "–" in footer
+    assert "€ 500" in footer
