@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from common import access
@@ -375,7 +376,12 @@ def pillar_create(request, slug):
         instance=None,
         save=lambda data: services.pillar_create(user=request.user, agenda=agenda, **data),
         template="agenda/pillar_form.html",
-        success=_("The %(level)s has been added.") % {"level": agenda.top_level_label},
+        success=(
+            pgettext("neuter noun", "The %(level)s has been added.")
+            if agenda.top_level_is_neuter
+            else _("The %(level)s has been added.")
+        )
+        % {"level": agenda.top_level_label},
     )
 
 
@@ -477,7 +483,12 @@ def pillar_delete(request, pk):
         agenda=pillar.agenda,
         delete=lambda: services.pillar_delete(pillar=pillar, user=request.user),
         template="agenda/pillar_confirm_delete.html",
-        success=_("The %(level)s has been deleted.") % {"level": pillar.agenda.top_level_label},
+        success=(
+            pgettext("neuter noun", "The %(level)s has been deleted.")
+            if pillar.agenda.top_level_is_neuter
+            else _("The %(level)s has been deleted.")
+        )
+        % {"level": pillar.agenda.top_level_label},
     )
 
 

@@ -8,6 +8,15 @@ from simple_history.models import HistoricalRecords
 from common import access
 from governance.models import Municipality, Organisation, Region, SubRegion
 
+# Dutch nouns that take "het" (elk, nieuw); the others take "de" (elke, nieuwe).
+NEUTER_WORDS = frozenset({"spoor", "thema", "project", "programma", "domein", "onderdeel"})
+
+
+def is_neuter(word: str) -> bool:
+    """Whether a Dutch noun such as an agenda's word for its top level is neuter."""
+    words = word.lower().split()
+    return bool(words) and words[-1] in NEUTER_WORDS
+
 
 def shorten(text: str, limit: int) -> str:
     """`text` cut at a word boundary to at most `limit` characters, with "…" when cut."""
@@ -181,6 +190,11 @@ class Agenda(models.Model):
     @property
     def owner_name(self) -> str:
         return str(self.region or self.municipality)
+
+    @property
+    def top_level_is_neuter(self) -> bool:
+        """Whether the word for the top level is neuter ("elk spoor", "nieuw spoor")."""
+        return is_neuter(self.top_level_label)
 
     @property
     def period(self) -> str:

@@ -100,6 +100,13 @@ class ActionTable(Table):
         empty_text = _("No actions match this selection.")
         attrs = {"class": "utrecht-table utrecht-table--html-table portal-action-table"}
 
+    def __init__(self, *args, top_level_label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if top_level_label:  # the agenda's own word: pijler, spoor, actielijn, ...
+            self.columns["theme"].column.verbose_name = _("Themes per %(label)s") % {
+                "label": top_level_label
+            }
+
     @classmethod
     def prepare(cls, queryset):
         """The queryset with everything a row shows loaded in a fixed number of queries."""

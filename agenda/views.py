@@ -92,7 +92,7 @@ def action_table(request, slug):
     action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
     if action_filter.is_bound:
         action_filter.form.is_valid()  # invalid values are ignored and shown as form errors
-    table = ActionTable(action_filter.qs)
+    table = ActionTable(action_filter.qs, top_level_label=agenda.top_level_label)
     RequestConfig(request, paginate=False).configure(table)  # sorting; pages are ours to check
     sorted_as_asked = any(column.is_ordered for column in table.columns)
     if not sorted_as_asked:

@@ -1,5 +1,6 @@
 """What users noticed on the public pages: wording, titles, captions and labels."""
 
+import html
 import re
 
 import pytest
@@ -55,3 +56,29 @@ def test_an_unknown_sort_is_ignored_and_the_caption_stays_whole(client, demo):
     caption = re.search(r"<caption[^>]*>(.*?)</caption>", response.content.decode(), re.S)[1]
     assert re.fullmatch(r"Acties, gesorteerd op \S.* \(oplopend\)", caption.strip())
     assert response.context["sort"] == ""
+
+
+@pytest.mark.parametrize(
+    "word, each, new",
+    [("spoor", "elk spoor", "Nieuw spoor"), ("actielijn", "elke actielijn", "Nieuwe actielijn")],
+)
+def test_the_agendas_own_word_for_its_top_level_is_used_with_its_gender(
+    client, demo, django_user_model, word, each, new
+):
+    agenda = Agenda.objects.get(slug=ADOPTED)
+    agenda.top_level_label = word
+    agenda.save()
+    page = client.get(agenda.get_absolute_url()).content.decode()
+    assert f"Thema's per {word}" in page
+    assert f"voor {each}" in page
+    assert "per pijler" not in page
+
+    table = client.get(reverse("agenda:action_table", args=[ADOPTED]))
+    page = html.unescape(table.content.decode())
+    assert f"Thema's per {word}" in page
+    assert table.context["filter"].form.fields["pillar"].label == word.capitalize()
+
+    coordinator = django_user_model.objects.create_superuser("co", password="a long phrase 1")
+    client.force_login(coordinator)
+    page = client.get(reverse("agenda:agenda_structure", args=[ADOPTED])).content.decode()
+    assert new in page
