@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Action, Agenda
+from common.forms import StyledFormMixin
 from governance.models import Municipality
 
 from .amounts import AmountError, format_dutch_amount, parse_dutch_amount
@@ -72,6 +73,29 @@ class YearField(forms.IntegerField):
             )
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """The text cut at a word boundary before `limit` characters, with "…" when cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def action_label(action: Action, *, with_agenda: bool = False) -> str:
+    """ "Thema 4 · actie 2: Baancoaches voor …", readable in a list of checkboxes."""
+    label = _("Theme %(theme)s · action %(order)s: %(text)s") % {
+        "theme": action.theme.number,
+        "order": action.order,
+        "text": shorten(action.text),
+    }
+    if with_agenda:
+        label = f"{label} ({action.theme.agenda.period})"
+    return label
+
+
 class StreamChoiceField(forms.ModelChoiceField):
     default_error_messages = {
         "invalid_choice": _("Unknown funding stream: choose one of the list."),
@@ -81,7 +105,7 @@ class StreamChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-class FundingStreamForm(forms.ModelForm):
+class FundingStreamForm(StyledFormMixin, forms.ModelForm):
     stated_total = DutchAmountField(label=_("stated total"), required=False)
 
     class Meta:
@@ -121,8 +145,9 @@ class FundingStreamForm(forms.ModelForm):
             .with_related()
             .order_by("theme__agenda", "theme__number", "order")
         )
-        self.fields["actions"].label_from_instance = lambda a: (
-            f"{a.theme.agenda.slug} {a.theme.number}.{a.order} {a}"
+        several_agendas = self.fields["agendas"].queryset.count() > 1
+        self.fields["actions"].label_from_instance = lambda a: action_label(
+            a, with_agenda=several_agendas
         )
 
     def clean_name(self):
@@ -146,7 +171,7 @@ class FundingStreamForm(forms.ModelForm):
         return stream
 
 
-class YearAmountForm(forms.ModelForm):
+class YearAmountForm(StyledFormMixin, forms.ModelForm):
     year = YearField(label=_("year"))
     amount = DutchAmountField(
         label=_("amount"),
@@ -185,7 +210,7 @@ class YearAmountForm(forms.ModelForm):
         return cleaned
 
 
-class AllocationForm(forms.ModelForm):
+class AllocationForm(StyledFormMixin, forms.ModelForm):
     stream = StreamChoiceField(label=_("funding stream"), queryset=FundingStream.objects.none())
     year = YearField(
         label=_("year"),
@@ -241,7 +266,7 @@ def _municipality_label(municipality: Municipality) -> str:
     return _("%(name)s (inhabitants unknown)") % {"name": municipality.name}
 
 
-class DistributionForm(forms.Form):
+class DistributionForm(StyledFormMixin, forms.Form):
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
         queryset=Municipality.objects.none(),
@@ -258,6 +283,9 @@ class DistributionForm(forms.Form):
         self.fields["municipalities"].label_from_instance = _municipality_label
 
 
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
 class InhabitantsForm(forms.Form):
     """The inhabitants of each municipality of a region, with their source."""
 
@@ -271,6 +299,7 @@ class InhabitantsForm(forms.Form):
                 min_value=1,
                 max_value=100_000_000,
                 initial=m.inhabitants,
+                widget=forms.NumberInput(attrs={"class": TEXTBOX}),
                 error_messages={
                     "invalid": _("Enter a whole number of inhabitants."),
                     "min_value": _("The number of inhabitants must be at least 1."),
@@ -281,6 +310,7 @@ class InhabitantsForm(forms.Form):
                 required=False,
                 max_length=300,
                 initial=m.inhabitants_source,
+                widget=forms.TextInput(attrs={"class": TEXTBOX}),
             )
 
     def rows(self):

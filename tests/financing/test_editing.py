@@ -1,5 +1,6 @@
 """Coordinators edit funding in the browser; everyone else is turned away."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -215,3 +216,32 @@ def test_a_stream_with_allocations_is_not_deleted(client, w):
     login(client, w.users["coordinator"])
     client.post(reverse("financing:stream_delete", args=[w.stream.pk]))
     assert FundingStream.objects.filter(pk=w.stream.pk).exists()
+
+
+def test_financing_forms_use_the_portals_form_styling(client, w):
+    from .factories import make_action
+
+    make_action(
+        w.theme,
+        2,
+        "Een lange omschrijving van een actie die zo veel woorden bevat dat het label "
+        "in de lijst ergens netjes moet worden afgebroken zonder woorden te knippen",
+    )
+    login(client, w.users["coordinator"])
+    ya, _ = year_amount_set(stream=w.stream, year=2024, amount=Decimal("1000"))
+    for url in [
+        reverse("financing:stream_create", args=[w.agenda.slug]),
+        reverse("financing:year_amount_update", args=[ya.pk]),
+        reverse("financing:allocation_create", args=[w.action.pk]),
+        reverse("financing:inhabitants_edit", args=[w.region.slug]),
+    ]:
+        html = client.get(url).content.decode()
+        for tag in re.findall(r"<(?:input|select|textarea)\b[^>]*>", html):
+            if 'type="hidden"' in tag or 'type="submit"' in tag:
+                continue
+            assert "utrecht-" in tag, (url, tag)
+    html = client.get(reverse("financing:stream_create", args=[w.agenda.slug])).content.decode()
+    assert "Thema 1 · actie 1: Baancoaches voor jongeren" in html
+    assert "plan-noord 1.1" not in html
+    assert "netjes moet worden…" in html or "netjes moet…" in html or "…</label>" in html
+    assert "knippen" not in html
