@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Action, Agenda
@@ -106,7 +106,7 @@ class StreamChoiceField(forms.ModelChoiceField):
 
 
 class FundingStreamForm(StyledFormMixin, forms.ModelForm):
-    stated_total = DutchAmountField(label=_("stated total"), required=False)
+    stated_total = DutchAmountField(label=capfirst(_("stated total")), required=False)
 
     class Meta:
         model = FundingStream
@@ -172,9 +172,9 @@ class FundingStreamForm(StyledFormMixin, forms.ModelForm):
 
 
 class YearAmountForm(StyledFormMixin, forms.ModelForm):
-    year = YearField(label=_("year"))
+    year = YearField(label=capfirst(_("year")))
     amount = DutchAmountField(
-        label=_("amount"),
+        label=capfirst(_("amount")),
         required=False,
         help_text=_("In euros, e.g. 1.000.000 or 1.000.000,50. Optional for a spent amount."),
     )
@@ -188,6 +188,15 @@ class YearAmountForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.stream = stream
         self.instance.stream = stream
+
+    def _update_errors(self, errors):
+        # A refused amount (negative, wrong notation) is reported once: the model's own check
+        # would add "enter the amount" for the same field, which contradicts it.
+        if "amount" in self._errors and hasattr(errors, "error_dict"):
+            errors.error_dict.pop("amount", None)
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
 
     def clean(self):
         cleaned = super().clean()
@@ -211,14 +220,16 @@ class YearAmountForm(StyledFormMixin, forms.ModelForm):
 
 
 class AllocationForm(StyledFormMixin, forms.ModelForm):
-    stream = StreamChoiceField(label=_("funding stream"), queryset=FundingStream.objects.none())
+    stream = StreamChoiceField(
+        label=capfirst(_("funding stream")), queryset=FundingStream.objects.none()
+    )
     year = YearField(
-        label=_("year"),
+        label=capfirst(_("year")),
         required=False,
         help_text=_("Leave empty when the documents give no year (the whole period)."),
     )
-    budgeted = DutchAmountField(label=_("budgeted"), required=False)
-    realised = DutchAmountField(label=_("realised"), required=False)
+    budgeted = DutchAmountField(label=capfirst(_("budgeted")), required=False)
+    realised = DutchAmountField(label=capfirst(_("realised")), required=False)
 
     class Meta:
         model = Allocation
@@ -273,7 +284,7 @@ class DistributionForm(StyledFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one municipality.")},
     )
-    note = forms.CharField(label=_("note"), required=False, max_length=500)
+    note = forms.CharField(label=capfirst(_("note")), required=False, max_length=500)
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)

@@ -245,3 +245,34 @@ def test_financing_forms_use_the_portals_form_styling(client, w):
     assert "plan-noord 1.1" not in html
     assert "netjes moet worden…" in html or "netjes moet…" in html or "…</label>" in html
     assert "knippen" not in html
+
+
+def test_form_labels_start_with_a_capital_and_a_negative_amount_gets_one_message(client, w):
+    login(client, w.users["coordinator"])
+    url = reverse("financing:year_amount_create", args=[w.stream.pk])
+    html = client.get(url).content.decode()
+    labels = re.findall(r'<label class="utrecht-form-label"[^>]*>\s*([^<\s][^<]*)', html)
+    assert "Jaar" in [label.strip() for label in labels]
+    assert "Bedrag" in [label.strip() for label in labels]
+    assert not [label for label in labels if label.strip()[:1].islower()], labels
+    alloc = client.get(reverse("financing:allocation_create", args=[w.action.pk])).content
+    assert ">Financieringsbron<" in alloc.decode()
+    stream_form = client.get(reverse("financing:stream_update", args=[w.stream.pk])).content
+    assert ">Genoemd totaal" in stream_form.decode()
+
+    response = client.post(url, {"year": "2024", "kind": "bedrag", "amount": "-5"})
+    page = response.content.decode()
+    assert "Een bedrag kan niet negatief zijn." in page
+    assert "Vul het bedrag in, of kies een andere soort." not in page
+    assert not YearAmount.objects.filter(stream=w.stream).exists()
+    empty = client.post(url, {"year": "2024", "kind": "bedrag", "amount": ""}).content.decode()
+    assert "Vul het bedrag in, of kies een andere soort." in empty
+
+
+def test_a_stated_total_does_not_read_as_a_negative_amount(client, w):
+    w.stream.stated_total = Decimal("1000000.50")
+    w.stream.stated_total_note = "totaal € 1 miljoen"
+    w.stream.save()
+    html = client.get(w.stream.get_absolute_url()).content.decode()
+    assert "(€\xa01.000.000,50)" not in html and "(€ 1.000.000,50)" not in html
+    assert re.search(r"totaal €(\s|&nbsp;|\xa0)1\.000\.000,50", html)
