@@ -66,3 +66,31 @@ def test_past_date_form_names_the_earliest_date_and_its_example_works(demo, coor
     example = re.search(r"bijvoorbeeld (\d\d-\d\d-\d{4})", invalid).group(1)
     pdf = read_pdf(client.get(url, {"date": example}).content)
     assert pdf.contains(f"stand per {dutch(earliest)}")
+
+
+def test_status_words_and_continuation_labels_stay_inside_their_columns(demo):
+    from agenda.models import Status
+    from agenda.pdf import current_state, settle_layout, write_document
+
+    agenda = Agenda.objects.get(slug="zkij-2020-2022")
+    regular = Status.objects.get(slug="opgenomen-in-reguliere-werkzaamheden")
+    Action.objects.in_agenda(agenda).filter(pk__in=Action.objects.in_agenda(agenda)[:20]).update(
+        status=regular
+    )
+    document, _html, _passes = settle_layout(current_state(agenda))
+    text = read_pdf(write_document(document)).text
+    assert "werkzaamheden" in text
+    assert "werkzaamhe\n" not in text
+    theme_column = 34 * 96 / 25.4  # the theme column, in CSS pixels
+    labels = []
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            element = getattr(box, "element", None)
+            if element is not None and "tc-line" in (element.get("class") or "").split():
+                labels.append(box)  # its overflow is clipped: its own width counts
+                continue
+            stack.extend(getattr(box, "children", ()))
+    for label in labels:
+        assert label.margin_width() <= theme_column + 0.5
