@@ -6,6 +6,7 @@ the export), add it to `Meta.sequence`, and list any relation it reads in `prefe
 """
 
 from django.utils.encoding import force_str
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import Column, Table
@@ -103,9 +104,10 @@ class ActionTable(Table):
     def __init__(self, *args, top_level_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         if top_level_label:  # the agenda's own word: pijler, spoor, actielijn, ...
-            self.columns["theme"].column.verbose_name = _("Themes per %(label)s") % {
-                "label": top_level_label
-            }
+            # lazy, so the export can render its headings in Dutch whatever the interface
+            self.columns["theme"].column.verbose_name = lazy(
+                lambda: str(_("Themes per %(label)s")) % {"label": top_level_label}, str
+            )()
 
     @classmethod
     def prepare(cls, queryset):
