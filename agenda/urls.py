@@ -10,6 +10,7 @@ urlpatterns = [
     path("agendas/<slug:slug>/", views.agenda_detail, name="agenda_detail"),
     path("agendas/<slug:slug>/acties/", views.action_table, name="action_table"),
     path("acties/<int:pk>/", views.action_detail, name="action_detail"),
+    path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/<int:pk>/", views.organisation_detail, name="organisation_detail"),
 ]
 

@@ -1,5 +1,5 @@
 from django.core.paginator import EmptyPage
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -179,6 +179,23 @@ def action_detail(request, pk):
                 (str(action), None),
             ],
         },
+    )
+
+
+def organisation_list(request):
+    """Every organisation with the number of actions it leads in the agendas shown to the user."""
+    led = (
+        Q()
+        if request.user.is_authenticated
+        else Q(led_actions__theme__agenda__state=Agenda.State.ADOPTED)
+    )
+    organisations = Organisation.objects.annotate(
+        action_count=Count("led_actions", filter=led, distinct=True)
+    ).order_by("name")
+    return TemplateResponse(
+        request,
+        "agenda/organisation_list.html",
+        {"organisations": organisations, "crumbs": [(_("Organisations"), None)]},
     )
 
 
