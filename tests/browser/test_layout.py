@@ -2,6 +2,8 @@
 
 import pytest
 
+from .conftest import describe_violations
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -28,3 +30,26 @@ def test_every_h1_has_the_theme_colour(page, live_server, demo_live, path):
     page.goto(live_server.url + path)
     colour = page.evaluate("getComputedStyle(document.querySelector('h1')).color")
     assert colour == "rgb(7, 68, 78)"  # --portal-color-primary-dark
+
+
+def test_the_organisations_index_is_in_the_menu_and_axe_clean(
+    page, live_server, demo_live, axe_violations
+):
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Organisaties").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Organisaties"
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
+
+
+def test_the_error_page_is_axe_clean(page, live_server, axe_violations):
+    from django.template.loader import render_to_string
+
+    page.goto(live_server.url + "/")  # the static files come from the live server
+    page.set_content(
+        render_to_string("500.html").replace('href="/static', f'href="{live_server.url}/static')
+    )
+    assert page.locator("h1").inner_text() == "Er ging iets mis"
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
