@@ -85,3 +85,17 @@ def test_the_pdf_has_the_pillar_columns_in_the_agendas_order(bijlage2):
 def test_a_concept_agendas_bijlage_2_is_not_public(demo, client):
     url = reverse("governance:bijlage2_pdf", args=["zkij-werkplan-2023"])
     assert client.get(url).status_code == 404
+
+
+def test_pillar_column_headers_never_split_a_word(bijlage2):
+    raw = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(bijlage2())).pages)
+    words = {
+        w
+        for name in ["Uitkering naar werk", "Onderwijs naar werk", "Werkgelegenheid"]
+        for w in name.split()
+    }
+    for word in words:
+        for cut in range(1, len(word)):
+            assert f"{word[:cut]}\n{word[cut:]}" not in raw, word
+            assert f"{word[:cut]} {word[cut:]}" not in raw, word
+    assert "x = " in raw and "? = " in raw
