@@ -158,6 +158,8 @@ def _raw(value):
         return sorted(o.pk for o in value.all())
     if isinstance(value, (list, tuple)):
         return sorted(getattr(o, "pk", o) for o in value)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()  # as a browser sends back a textarea
     return getattr(value, "pk", value)
 
 
@@ -180,9 +182,10 @@ def _merge_conflict(form, error, *, form_class, form_kwargs):
         mine = _raw(form.cleaned_data.get(name))
         model_field = current._meta.get_field(name)
         now = _raw(getattr(current, name if model_field.many_to_many else model_field.attname))
-        if now == opened[name] or mine == now:
+        before = _raw(opened[name])
+        if now == before or mine == now:
             continue
-        if mine == opened[name]:
+        if mine == before:
             value = current_form[name].value()
             if isinstance(value, (list, tuple)):
                 posted.setlist(name, [str(v) for v in value])

@@ -404,3 +404,18 @@ def test_a_field_both_people_changed_carries_a_notice_naming_the_saved_value(wor
     assert form["short_title"].value() == "Titel van Anna"
     [notice] = form.errors["short_title"]
     assert "Piet Partner" in notice and "Titel van Piet" in notice
+
+
+def test_a_text_sent_back_with_browser_line_breaks_counts_as_untouched(world, client_for):
+    action = world.pow_action
+    action.text = "Regel een\nRegel twee"
+    action.save()
+    url = reverse("agenda:action_edit", args=[action.pk])
+    opened = edit_data(action)
+    client_for(world.users["partner_pow"]).post(url, {**opened, "text": "Tekst van Piet"})
+    response = client_for(world.users["coordinator"]).post(
+        url, {**opened, "text": "Regel een\r\nRegel twee", "order": 1}
+    )
+    form = response.context["form"]
+    assert form["text"].value() == "Tekst van Piet"
+    assert "text" not in form.errors
