@@ -40,6 +40,7 @@ def load_financing_file(name: str) -> int:
                 "also_known_as": item.get("also_known_as") or "",
                 "level": item["level"],
                 "group_label": item.get("group_label") or "",
+                "to_be_divided": bool(item.get("to_be_divided")),
                 "financier": financier,
                 "financier_text": item.get("financier_text") or "",
                 "description": item.get("description") or "",

@@ -115,6 +115,7 @@ class FundingStreamForm(StyledFormMixin, forms.ModelForm):
             "abbreviation",
             "level",
             "group_label",
+            "to_be_divided",
             "financier",
             "financier_text",
             "description",

@@ -100,6 +100,14 @@ class FundingStream(models.Model):
         blank=True,
         help_text=_('As in the funding chapter, e.g. "Regionaal reeds bekend".'),
     )
+    to_be_divided = models.BooleanField(
+        _("national pot still to be divided"),
+        default=False,
+        help_text=_(
+            "Money the government has yet to divide over the regions: shown, but not counted "
+            "as money the region can allocate."
+        ),
+    )
     financier = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,

@@ -308,7 +308,7 @@ def stream_use(stream: FundingStream, years: list[int]) -> UseRow:
             allocated[alloc.year] += alloc.budgeted
         if alloc.realised is not None:
             realised[alloc.year] = realised.get(alloc.year, ZERO) + alloc.realised
-    undivided = stream.level == FundingStream.Level.NATIONAL
+    undivided = stream.to_be_divided
     cells = [
         UseCell(
             year=y,

@@ -167,3 +167,18 @@ def test_budget_totals_stay_empty_for_years_without_a_budget(w, client):
     assert "€ 0" not in footer
     assert "–" in footer
     assert "€ 500" in footer
+
+
+def test_only_national_pots_still_to_be_divided_escape_the_over_allocation_warning(w):
+    grant = make_stream(w.region, name="Rijksbijdrage", level="landelijk")
+    pot = make_stream(w.region, name="Landelijke pot", level="landelijk", to_be_divided=True)
+    for stream in (grant, pot):
+        stream.agendas.add(w.agenda)
+        year_amount_set(stream=stream, year=2024, amount=Decimal("100"))
+        allocation_save(
+            allocation=Allocation(
+                stream=stream, action=w.action, year=2024, budgeted=Decimal("150")
+            )
+        )
+    over = over_allocations(allocation_use(w.agenda))
+    assert [(stream, cell.excess) for stream, cell in over] == [(grant, Decimal("50"))]
