@@ -94,3 +94,9 @@ def test_status_words_and_continuation_labels_stay_inside_their_columns(demo):
             stack.extend(getattr(box, "children", ()))
     for label in labels:
         assert label.margin_width() <= theme_column + 0.5
+
+
+def test_funding_annex_says_when_the_agenda_was_adopted_once(demo, client):
+    pdf = read_pdf(client.get(reverse("financing:funding_pdf", args=["zkij-2020-2022"])).content)
+    assert pdf.contains("Vastgesteld op 20 oktober 2020")
+    assert not pdf.contains("vastgesteld (vastgesteld")
