@@ -121,7 +121,8 @@ class ActionFilter(django_filters.FilterSet):
         for filter_ in self.filters.values():
             if isinstance(filter_, AgendaChoiceFilter):
                 filter_.queryset = filter_.choices_for(agenda)
-        self.filters["pillar"].label = agenda.top_level_label.capitalize()
+        if agenda.top_level_label != "pijler":  # the default word keeps its translation
+            self.filters["pillar"].label = agenda.top_level_label.capitalize()
 
     @property
     def form(self):

@@ -103,7 +103,7 @@ class ActionTable(Table):
 
     def __init__(self, *args, top_level_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        if top_level_label:  # the agenda's own word: pijler, spoor, actielijn, ...
+        if top_level_label not in ("", "pijler"):  # "pijler" keeps its translation
             # lazy, so the export can render its headings in Dutch whatever the interface
             self.columns["theme"].column.verbose_name = lazy(
                 lambda: str(_("Themes per %(label)s")) % {"label": top_level_label}, str
