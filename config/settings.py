@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "agenda",
     "financing",
     "evaluation",
+    "sso",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,47 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# --- Login with an organisation account (OpenID Connect, app `sso`) -------------------------
+# Off unless OIDC_RP_CLIENT_ID and OIDC_ISSUER (or OIDC_DISCOVERY_URL) are set. The provider's
+# endpoints come from its discovery document unless given explicitly. See the README section
+# "Inloggen via OpenID Connect".
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_DISCOVERY_URL = env.str("OIDC_DISCOVERY_URL", default="")
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_ROLES_CLAIM = env.str("OIDC_ROLES_CLAIM", default="groups")
+OIDC_ROLE_MAP = env.str("OIDC_ROLE_MAP", default="")  # JSON, checked by `manage.py check`
+OIDC_SUPPORT_CONTACT = env.str("OIDC_SUPPORT_CONTACT", default="")
+OIDC_SESSION_HOURS = env.float("OIDC_SESSION_HOURS", default=10.0)
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_TOKEN_USE_BASIC_AUTH = env.bool("OIDC_TOKEN_USE_BASIC_AUTH", default=False)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+OIDC_VERIFY_SSL = env.bool("OIDC_VERIFY_SSL", default=True)
+# Fixed: authorization code flow with PKCE and nonce; the ID token is kept in the session for
+# the provider's logout.
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+OIDC_OP_LOGOUT_URL_METHOD = "sso.views.provider_logout_url"
+# Local passwords stay for partners; off = coordinators, viewers and administrators must use
+# their organisation account (only while OIDC is configured).
+LOCAL_LOGIN_FOR_STAFF = env.bool("LOCAL_LOGIN_FOR_STAFF", default=True)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: locked-out addresses stay locked out
+    "sso.backends.LocalPasswordBackend",  # Django's ModelBackend plus the staff rule above
+    "sso.backends.OIDCBackend",
+]
+# The callback's query string (code, state) never goes into axes' records.
+AXES_SENSITIVE_PARAMETERS = ["code", "state", "code_verifier", "nonce", "id_token_hint"]
+# --- end of the OpenID Connect block ---------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("common.account_urls")),
+    path("sso/", include("sso.urls")),
     path("", include("evaluation.urls")),
     path("", include("financing.urls")),
     path("", include("governance.urls")),

@@ -2,6 +2,9 @@ from pathlib import Path
 
 import pytest
 
+# The test OpenID Connect provider (fixture `oidc_provider`).
+pytest_plugins = ["tests.oidc.fixtures"]
+
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
