@@ -5,6 +5,7 @@ in the project folder). Production differs from development only by environment.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -192,6 +193,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 # The callback's query string (code, state) never goes into axes' records.
 AXES_SENSITIVE_PARAMETERS = ["code", "state", "code_verifier", "nonce", "id_token_hint"]
+# Logout is a form whose answer redirects to the provider: the policy must allow that origin.
+_oidc_origin = urlsplit(OIDC_OP_LOGOUT_ENDPOINT or OIDC_ISSUER or OIDC_DISCOVERY_URL)
+if _oidc_origin.scheme and _oidc_origin.netloc:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_oidc_origin.scheme}://{_oidc_origin.netloc}"
+    )
 # --- end of the OpenID Connect block ---------------------------------------------------------
 
 LOGGING = {
