@@ -45,12 +45,16 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "common",
     "governance",
     "agenda",
     "financing",
     "evaluation",
     "sso",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +204,55 @@ if _oidc_origin.scheme and _oidc_origin.netloc:
         f"{_oidc_origin.scheme}://{_oidc_origin.netloc}"
     )
 # --- end of the OpenID Connect block ---------------------------------------------------------
+# The open-data API (api/): read-only, public data for everyone, the rest after a login or with a
+# personal API token. Requests are limited per address (visitors) and per token or account.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonymousAddressThrottle",
+        "api.throttling.ApiTokenThrottle",
+        "api.throttling.SessionUserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": env.str("API_RATE_ANONYMOUS", default="120/minute"),
+        "token": env.str("API_RATE_TOKEN", default="600/minute"),
+        "session": env.str("API_RATE_SESSION", default="600/minute"),
+    },
+    # Proxies in front of the portal whose X-Forwarded-For is trusted for the visitor's address.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.json_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "DATETIME_FORMAT": "iso-8601",
+    "DATE_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Doe-agenda portal API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_NAME_OVERRIDES": {
+        "BodyLevelEnum": "governance.models.Body.Level",
+        "FundingStreamLevelEnum": "financing.models.FundingStream.Level",
+    },
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.describe_in_active_language",
+    ],
+}
 
 LOGGING = {
     "version": 1,

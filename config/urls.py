@@ -4,8 +4,10 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/api-tokens/", include("api.account_urls")),
     path("accounts/", include("common.account_urls")),
     path("sso/", include("sso.urls")),
+    path("api/", include("api.urls")),
     path("", include("evaluation.urls")),
     path("", include("financing.urls")),
     path("", include("governance.urls")),

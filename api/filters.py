@@ -1,0 +1,87 @@
+"""The action table's own filters (agenda/filters.py: `ActionFilter`) as an API filter backend.
+
+The API does not restate a single filter: it hands the query parameters to the table's
+FilterSet and returns what that selects. Where the table page ignores a wrong value and shows a
+form error, the API answers 400 with the same error, so a typo never looks like "no results".
+Adding a filter to the table adds it here and to the OpenAPI description; give it a
+description below (otherwise its label is used).
+"""
+
+import django_filters
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.filters import BaseFilterBackend
+
+from agenda.filters import ActionFilter
+
+# The meaning of each filter's value, for the API description.
+DESCRIPTIONS = {
+    "q": _(
+        "Words to search for (at most 200 characters): every word must occur in the action's "
+        "text, short title, target group, leads or financing, or in the name or abbreviation "
+        "of a lead organisation."
+    ),
+    "pillar": _(
+        "Number (order) of the pillar (or action line, track) within the agenda, as in the "
+        "agenda's `pillars`."
+    ),
+    "theme": _("Number of the theme within the agenda, as in the agenda's `themes`."),
+    "scope": _("Id of the (sub)regional scope, as in the actions' `scope.id`."),
+    "status": _("Code of the status, as in the actions' `status.slug` (e.g. `loopt`)."),
+    "stage": _("Stage of the action in the agenda's lists."),
+    "outcome": _("Outcome of the action's evaluation."),
+    "lead": _("Id of a lead organisation, as in `/api/v1/organisations/`."),
+    "funding": _(
+        "Code (slug) of a funding stream: actions whose financing names it or that have an "
+        "allocation of it."
+    ),
+}
+
+
+def _value_schema(filter_) -> dict:
+    if isinstance(filter_, django_filters.ModelChoiceFilter):
+        to_field = filter_.extra.get("to_field_name")
+        if to_field in (None, "pk", "id", "order", "number"):
+            return {"type": "integer"}
+        return {"type": "string"}
+    if isinstance(filter_, django_filters.ChoiceFilter):
+        return {"type": "string", "enum": [value for value, _label in filter_.extra["choices"]]}
+    if isinstance(filter_, django_filters.CharFilter) and filter_.extra.get("max_length"):
+        return {"type": "string", "maxLength": filter_.extra["max_length"]}
+    return {"type": "string"}
+
+
+class AgendaActionFilterBackend(BaseFilterBackend):
+    """Filters an agenda's actions with the table's `ActionFilter`; the view sets `agenda`."""
+
+    filterset_class = ActionFilter
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.filterset_class(
+            request.query_params or None, queryset=queryset, agenda=view.agenda, request=request
+        )
+        if not filterset.is_bound:
+            return queryset
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(
+                {name: [force_str(e) for e in errors] for name, errors in filterset.errors.items()}
+            )
+        return filterset.qs
+
+    def get_schema_operation_parameters(self, view):
+        parameters = []
+        for name, filter_ in self.filterset_class.base_filters.items():
+            description = DESCRIPTIONS.get(name)
+            if description is None:
+                description = filter_.extra.get("help_text") or filter_.label or name
+            parameters.append(
+                {
+                    "name": name,
+                    "required": False,
+                    "in": "query",
+                    "description": force_str(description),
+                    "schema": _value_schema(filter_),
+                }
+            )
+        return parameters

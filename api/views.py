@@ -1,0 +1,335 @@
+"""The read-only endpoints under /api/v1/.
+
+Every queryset starts from the model's own `visible_to(user)` (the rule the pages use), every
+list has an explicit order ending in the primary key, and every relation a row shows is loaded
+up front, so the number of queries does not grow with the page size.
+"""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from agenda.models import Action, Agenda
+from evaluation.models import Evaluation, Indicator
+from financing.models import Allocation, FundingStream
+from governance.models import Body, DecisionStep, Organisation, Region
+
+from . import rules, serializers
+from .filters import AgendaActionFilterBackend
+from .renderers import CSVRenderer
+
+INT_ID = "[0-9]{1,18}"  # longer ids cannot exist: they answer 404 instead of overflowing
+SLUG = "[-a-zA-Z0-9_]{1,100}"
+
+AGENDA_PARAMETER = OpenApiParameter(
+    "agenda",
+    OpenApiTypes.STR,
+    description=_("Only those of the agenda with this code (slug)."),
+)
+
+
+class PortalContextMixin:
+    """The serializer context every endpoint shares: the user and what they may see."""
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        user = self.request.user if self.request is not None else None
+        context["user"] = user
+        return context
+
+    def visible_agenda_ids(self) -> set[int]:
+        return set(Agenda.objects.visible_to(self.request.user).values_list("pk", flat=True))
+
+    def agenda_from_query(self) -> Agenda | None:
+        """The agenda named by `?agenda=slug`, among those the user may see; 400 otherwise."""
+        slug = self.request.query_params.get("agenda")
+        if slug is None:
+            return None
+        agenda = Agenda.objects.visible_to(self.request.user).filter(slug=slug[:100]).first()
+        if agenda is None:
+            raise exceptions.ValidationError({"agenda": [_("There is no agenda with this code.")]})
+        return agenda
+
+
+@extend_schema(exclude=True)
+class ApiRoot(APIView):
+    def get(self, request, format=None):
+        names = [
+            ("regions", "api:region-list"),
+            ("organisations", "api:organisation-list"),
+            ("agendas", "api:agenda-list"),
+            ("funding_streams", "api:fundingstream-list"),
+            ("bodies", "api:body-list"),
+            ("decision_steps", "api:decisionstep-list"),
+            ("evaluations", "api:evaluation-list"),
+        ]
+        links = {name: reverse(view, request=request) for name, view in names}
+        links["schema"] = reverse("api-schema", request=request)
+        links["docs"] = reverse("api-docs", request=request)
+        return Response(links)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Labour-market regions with their municipalities")),
+    retrieve=extend_schema(summary=_("One region with its municipalities")),
+)
+class RegionViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.RegionSerializer
+    lookup_field = "slug"
+    lookup_value_regex = SLUG
+    queryset = Region.objects.prefetch_related("subregions", "municipalities__subregion").order_by(
+        "name", "pk"
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Organisations (partners, leads, financiers)")),
+    retrieve=extend_schema(summary=_("One organisation")),
+)
+class OrganisationViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.OrganisationSerializer
+    lookup_value_regex = INT_ID
+    queryset = Organisation.objects.order_by("name", "pk")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Agendas"),
+        description=_("Adopted agendas for everyone; concept agendas for logged-in users."),
+    ),
+    retrieve=extend_schema(summary=_("One agenda with its pillars and themes")),
+)
+class AgendaViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = SLUG
+
+    def get_queryset(self):
+        agendas = (
+            Agenda.objects.visible_to(self.request.user)
+            .select_related("region", "predecessor")
+            .order_by("-first_year", "title", "pk")
+        )
+        if self.action == "retrieve":
+            agendas = agendas.prefetch_related(
+                "pillars", Prefetch("themes", queryset=self._themes())
+            )
+        return agendas
+
+    @staticmethod
+    def _themes():
+        from agenda.models import Theme
+
+        return Theme.objects.select_related("pillar").order_by("number")
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.AgendaDetailSerializer
+        return serializers.AgendaSerializer
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["visible_agenda_ids"] = self.visible_agenda_ids()
+        return context
+
+
+class JsonErrorsMixin:
+    """Errors are JSON even when CSV was asked for."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and getattr(response, "accepted_renderer", None):
+            if response.accepted_renderer.format != "json":
+                response.accepted_renderer = JSONRenderer()
+                response.accepted_media_type = JSONRenderer.media_type
+        return response
+
+
+@extend_schema(
+    summary=_("The actions of an agenda, with the action table's filters"),
+    description=_(
+        "The rows of the agenda's action table, in the table's order (theme, then position), "
+        "with the same filters and the same meaning. An unknown filter value answers 400. "
+        "Add `format=csv` for all rows as CSV (not paged)."
+    ),
+    parameters=[
+        OpenApiParameter(
+            "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description=_("Code of the agenda.")
+        ),
+        OpenApiParameter(
+            "format",
+            OpenApiTypes.STR,
+            enum=["json", "csv"],
+            description=_("json (default) or csv: every matching action, not paged."),
+        ),
+    ],
+)
+class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView):
+    serializer_class = serializers.ActionSerializer
+    filter_backends = [AgendaActionFilterBackend]
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.agenda = get_object_or_404(
+            Agenda.objects.visible_to(request.user), slug=kwargs["slug"]
+        )
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Action.objects.none()
+        actions = Action.objects.in_agenda(self.agenda).visible_to(self.request.user)
+        return actions.order_by("theme__number", "order", "pk")
+
+    def filter_queryset(self, queryset):
+        return serializers.ActionSerializer.prepare(super().filter_queryset(queryset))
+
+    def paginate_queryset(self, queryset):
+        if self.request.accepted_renderer.format == "csv":
+            return None
+        return super().paginate_queryset(queryset)
+
+
+@extend_schema_view(retrieve=extend_schema(summary=_("One action")))
+class ActionViewSet(PortalContextMixin, viewsets.GenericViewSet):
+    serializer_class = serializers.ActionDetailSerializer
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return serializers.ActionSerializer.prepare(Action.objects.visible_to(self.request.user))
+
+    def retrieve(self, request, *args, **kwargs):
+        action = self.get_object()
+        context = self.get_serializer_context()
+        if action.predecessor_id:
+            context["predecessor_id"] = (
+                Action.objects.visible_to(request.user)
+                .filter(pk=action.predecessor_id)
+                .values_list("pk", flat=True)
+                .first()
+            )
+        return Response(self.get_serializer_class()(action, context=context).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Funding streams with their amounts per year and splits"),
+        parameters=[AGENDA_PARAMETER],
+    ),
+    retrieve=extend_schema(
+        summary=_("One funding stream with its allocations to actions and their splits")
+    ),
+)
+class FundingStreamViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        streams = FundingStream.objects.visible_to(self.request.user)
+        agenda = self.agenda_from_query() if self.action == "list" else None
+        if agenda is not None:
+            streams = streams.filter(pk__in=FundingStream.objects.used_in_agenda(agenda))
+        return (
+            streams.select_related("region", "financier")
+            .prefetch_related(
+                "year_amounts__distribution__parts__municipality",
+            )
+            .order_by("region__name", "order", "name", "pk")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.FundingStreamDetailSerializer
+        return serializers.FundingStreamSerializer
+
+    def retrieve(self, request, *args, **kwargs):
+        stream = self.get_object()
+        context = self.get_serializer_context()
+        context["allocations"] = (
+            Allocation.objects.visible_to(request.user)
+            .filter(stream=stream)
+            .select_related("distribution")
+            .prefetch_related("distribution__parts__municipality")
+            .order_by("year", "action__theme__number", "action__order", "pk")
+        )
+        return Response(self.get_serializer_class()(stream, context=context).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Bodies (overleggen) with their seats"),
+        description=_(
+            "Names of people who are not office-holders or representatives are masked for "
+            "visitors, exactly as on the bodies' pages and in Bijlage 2."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("One body with its seats")),
+)
+class BodyViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.BodySerializer
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return (
+            Body.objects.select_related("region")
+            .prefetch_related(
+                "agendas",
+                "body_pillars__pillar",
+                "memberships__person__organisation",
+                "memberships__alias",
+                "memberships__organisation",
+            )
+            .order_by("region__name", "level_order", "order", "name", "pk")
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["visible_agenda_ids"] = self.visible_agenda_ids()
+        context["show_private"] = rules.sees_private_names(self.request.user)
+        return context
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Decision steps of the agendas (behandeling)"), parameters=[AGENDA_PARAMETER]
+    ),
+    retrieve=extend_schema(summary=_("One decision step")),
+)
+class DecisionStepViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.DecisionStepSerializer
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        steps = DecisionStep.objects.filter(agenda__in=Agenda.objects.visible_to(self.request.user))
+        agenda = self.agenda_from_query() if self.action == "list" else None
+        if agenda is not None:
+            steps = steps.filter(agenda=agenda)
+        return steps.select_related("agenda", "body").order_by("agenda__slug", "order", "pk")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Evaluations of actions, with their indicators"), parameters=[AGENDA_PARAMETER]
+    ),
+    retrieve=extend_schema(summary=_("One evaluation with its indicators")),
+)
+class EvaluationViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.EvaluationSerializer
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        evaluations = Evaluation.objects.visible_to(self.request.user)
+        agenda = self.agenda_from_query() if self.action == "list" else None
+        if agenda is not None:
+            evaluations = evaluations.in_agenda(agenda)
+        indicators = Indicator.objects.visible_to(self.request.user).order_by("order", "pk")
+        return (
+            evaluations.select_related("action__theme__agenda", "pillar")
+            .prefetch_related("parties", Prefetch("action__indicators", queryset=indicators))
+            .order_by("action__theme__agenda__slug", "pillar__order", "number", "pk")
+        )

@@ -1,0 +1,50 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from common.accounts import user_create
+
+PASSWORD = "Proef-wachtwoord-voor-api-2026"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """Request counts live in the cache: every test starts below the limits."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def viewer(db):
+    return user_create(username="lezer", role="viewer", password=PASSWORD)
+
+
+@pytest.fixture
+def viewer_api(viewer):
+    client = APIClient()
+    client.force_login(viewer)
+    return client
+
+
+def all_pages(client, url, **params) -> list[dict]:
+    """Every result of a paged list, following `next`."""
+    results = []
+    response = client.get(url, params)
+    while True:
+        assert response.status_code == 200, response.content[:500]
+        body = response.json()
+        results += body["results"]
+        if not body["next"]:
+            return results
+        response = client.get(body["next"])

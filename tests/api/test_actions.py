@@ -1,0 +1,135 @@
+"""The API's actions are the action table's rows: same filters, same meaning, same order."""
+
+import csv
+import io
+
+import pytest
+from django.db.models import Q
+
+from agenda.filters import ActionFilter
+from agenda.models import Action, Agenda, Scope
+from financing.models import FundingStream
+from governance.models import Organisation
+
+from .conftest import all_pages
+
+SLUG = "zkij-2020-2022"
+TABLE = f"/agendas/{SLUG}/acties/"
+API = f"/api/v1/agendas/{SLUG}/actions/"
+
+
+def table_rows(client, params: dict) -> list[dict]:
+    """The rows of the table's own CSV export (`?_export=csv`) for these filters."""
+    response = client.get(TABLE, {**params, "_export": "csv"})
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+COLUMNS = ["#", "Voor wie", "(Sub)regionaal", "Actie", "Status", "Trekker(s)", "Financiering"]
+
+
+def as_table_row(action: dict) -> dict:
+    """An API action in the columns of the table export that it carries the data of."""
+    leads = action["lead_text"] or ", ".join(
+        lead["abbreviation"] or lead["name"] for lead in action["leads"]
+    )
+    return {
+        "#": str(action["theme"]["number"]),
+        "Voor wie": action["target_group"] or action["theme"]["target_group"],
+        "(Sub)regionaal": action["scope"]["name"] if action["scope"] else "",
+        "Actie": action["text"],
+        "Status": action["status"]["name"] if action["status"] else "",
+        "Trekker(s)": leads,
+        "Financiering": action["financing_text"],
+    }
+
+
+def filter_cases() -> list[tuple[str, dict]]:
+    agenda = Agenda.objects.get(slug=SLUG)
+    actions = Action.objects.in_agenda(agenda)
+    scope = Scope.objects.filter(actions__in=actions).order_by("pk").first()
+    lead = Organisation.objects.filter(led_actions__in=actions).order_by("name").first()
+    stream = (
+        FundingStream.objects.filter(Q(actions__in=actions) | Q(allocations__action__in=actions))
+        .order_by("pk")
+        .first()
+    )
+    return [
+        ("no filter", {}),
+        ("status", {"status": "loopt"}),
+        ("pillar", {"pillar": "2"}),
+        ("theme", {"theme": "3"}),
+        ("scope", {"scope": str(scope.pk)}),
+        ("lead", {"lead": str(lead.pk)}),
+        ("funding", {"funding": stream.slug}),
+        ("outcome", {"outcome": "vertraagd"}),
+        ("stage", {"stage": "nader_uit_te_werken"}),
+        ("q, two words", {"q": "werk jongeren"}),
+        ("q on a lead's name", {"q": lead.name.split()[0]}),
+        ("combined", {"status": "loopt", "pillar": "1", "q": "werk"}),
+        ("nothing matches", {"q": "zzzgeenenkeleactiezzz"}),
+    ]
+
+
+def test_every_filter_of_the_table_is_tried_here(demo):
+    tried = {name for _label, params in filter_cases() for name in params}
+    assert set(ActionFilter.base_filters) <= tried
+
+
+def test_for_the_same_filters_the_api_returns_the_table_rows_row_by_row(demo, client, api):
+    for label, params in filter_cases():
+        expected = [{key: row[key] for key in COLUMNS} for row in table_rows(client, params)]
+        got = all_pages(api, API, page_size=7, **params)  # small pages: the order must hold
+        assert [as_table_row(a) for a in got] == expected, label
+        assert len({a["id"] for a in got}) == len(got), f"{label}: an action on two pages"
+        if label != "nothing matches":
+            assert got, f"{label}: the demo agenda has matching actions"
+
+
+def test_the_csv_of_the_api_holds_the_same_actions_as_the_table_export(demo, client, api):
+    params = {"status": "loopt", "pillar": "1"}
+    response = api.get(API, {**params, "format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    expected = table_rows(client, params)
+    assert [row["text"] for row in rows] == [row["Actie"] for row in expected]
+    assert [row["status"] for row in rows] == [row["Status"] for row in expected]
+
+
+def test_logged_in_users_get_the_rows_of_the_table_of_a_concept_agenda(demo, viewer, client):
+    from rest_framework.test import APIClient
+
+    concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
+    client.force_login(viewer)
+    api = APIClient()
+    api.force_login(viewer)
+    response = client.get(f"/agendas/{concept.slug}/acties/", {"_export": "csv"})
+    expected = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    got = all_pages(api, f"/api/v1/agendas/{concept.slug}/actions/")
+    assert [a["text"] for a in got] == [row["Actie"] for row in expected]
+    assert got, "the concept agenda has actions"
+
+
+def test_an_action_links_to_its_page_and_to_itself(demo, api):
+    action = api.get(API).json()["results"][0]
+    assert action["portal_url"] == f"http://testserver/acties/{action['id']}/"
+    assert api.get(action["url"]).json()["id"] == action["id"]
+
+
+def test_amounts_are_decimal_strings_and_dates_iso_8601(demo, api):
+    streams = api.get("/api/v1/funding-streams/").json()["results"]
+    amounts = [ya["amount"] for s in streams for ya in s["year_amounts"] if ya["amount"]]
+    assert amounts and all(isinstance(a, str) and a.count(".") == 1 for a in amounts)
+    agenda = api.get(f"/api/v1/agendas/{SLUG}/").json()
+    assert agenda["adopted_on"] == "2020-10-20"
+
+
+@pytest.mark.parametrize("page_size", ["1", "50", "500"])
+def test_the_action_list_uses_the_same_number_of_queries_for_any_page_size(
+    demo, api, page_size, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        response = api.get(API, {"page_size": page_size})
+    assert response.status_code == 200
