@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "agenda",
     "financing",
     "evaluation",
+    "imports",
 ]
 
 MIDDLEWARE = [
