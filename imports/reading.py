@@ -102,7 +102,7 @@ def _check_zip(kind: str, data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise FileReadError(
-            _("The file is not a %(kind)s file, although its name ends in .%(ext)s.")
+            _("The file is not in %(kind)s format, although its name ends in .%(ext)s.")
             % {"kind": _KIND_NAME[kind], "ext": kind}
         ) from exc
     with archive:
@@ -121,11 +121,11 @@ def _check_zip(kind: str, data: bytes) -> None:
         actual = next((k for k, member in _ZIP_MEMBER.items() if member in names), None)
         if actual:
             raise FileReadError(
-                _("The file is a %(actual)s file, although its name ends in .%(ext)s.")
+                _("The file is in %(actual)s format, although its name ends in .%(ext)s.")
                 % {"actual": _KIND_NAME[actual], "ext": kind}
             )
         raise FileReadError(
-            _("The file is not a %(kind)s file, although its name ends in .%(ext)s.")
+            _("The file is not in %(kind)s format, although its name ends in .%(ext)s.")
             % {"kind": _KIND_NAME[kind], "ext": kind}
         )
 

@@ -428,9 +428,21 @@ def build_plan(
         fields["target_group_text"] = target if target and target != theme.target_group else ""
         fields["lead_text"] = values.get("leads", "")
         fields["financing_text"] = values.get("financing", "")
-        for key, vocabulary, offered, agreed, label in (
-            ("status", plan.statuses, plan.new_statuses, plan.create_statuses, _("status")),
-            ("scope", plan.scopes, plan.new_scopes, plan.create_scopes, _("scope")),
+        for key, vocabulary, offered, agreed, unknown in (
+            (
+                "status",
+                plan.statuses,
+                plan.new_statuses,
+                plan.create_statuses,
+                _("Unknown status “%(value)s”: tick it for creation or correct it."),
+            ),
+            (
+                "scope",
+                plan.scopes,
+                plan.new_scopes,
+                plan.create_scopes,
+                _("Unknown scope “%(value)s”: tick it for creation or correct it."),
+            ),
         ):
             text = values.get(key, "")
             fields[key] = None
@@ -447,8 +459,7 @@ def build_plan(
                         BadRow(
                             row_number,
                             column_name(key),
-                            _("Unknown %(what)s “%(value)s”: tick it for creation or correct it.")
-                            % {"what": label, "value": text},
+                            unknown % {"value": text},
                         )
                     )
         lead_names = []
