@@ -6,6 +6,7 @@ from .services import Plan
 
 
 def preview_lines(plan: Plan) -> list[str]:
+    row = _("row")
     lines = [_("Preview of the import into %(agenda)s:") % {"agenda": plan.agenda.title}]
     lines += ["  " + line for line in plan.summary_lines()]
     for name in plan.new_pillars:
@@ -13,11 +14,11 @@ def preview_lines(plan: Plan) -> list[str]:
     for theme in plan.new_themes:
         lines.append("  + " + _("theme") + f" {theme.number}: {theme.name}")
     for action in plan.new_actions:
-        lines.append("  + " + _("action") + f" ({_('row')} {action.row}): {action.text[:80]}")
+        lines.append("  + " + _("action") + f" ({row} {action.row}): {action.text[:80]}")
     for action in plan.changed_actions:
         for change in action.changes:
             lines.append(
-                f"  ~ {_('row')} {action.row}: {change.label}: “{change.before}” → “{change.after}”"
+                f"  ~ {row} {action.row}: {change.label}: “{change.before}” → “{change.after}”"
             )
     for label, offered, agreed in (
         (_("new status"), plan.new_statuses, plan.create_statuses),
