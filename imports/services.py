@@ -309,7 +309,8 @@ def build_plan(
     existing_pillars = {_key(p.name): p for p in agenda.pillars.all()}
     existing_themes = {_key(t.name): t for t in agenda.themes.select_related("pillar")}
     existing_actions = {}
-    for action in Action.objects.filter(theme__agenda=agenda).select_related("scope", "status"):
+    actions = Action.objects.filter(theme__agenda=agenda).select_related("scope", "status")
+    for action in actions.prefetch_related("leads"):
         existing_actions[(action.theme_id, _key(action.text))] = action
     existing_allocations = {
         (a.stream_id, a.action_id, a.year): a
@@ -330,6 +331,7 @@ def build_plan(
     pillar_key = None
     theme_key = None
     explicit_pillars = "pillar" in columns
+    prefixed_themes = False
     next_number = (agenda.themes.aggregate(n=Max("number"))["n"] or 0) + 1
     used_numbers = set(agenda.themes.values_list("number", flat=True))
     seen_actions = set()
@@ -368,12 +370,19 @@ def build_plan(
         theme_text = values.get("theme", "")
         continued = (row_number, columns["theme"]) in table.continued
         if theme_text and not continued:
+            prefix = _key(theme_text.split(": ", 1)[0])
             if (
                 not explicit_pillars
                 and ": " in theme_text
-                and (pillar_key is None or theme_text.split(": ", 1)[0] in plan.pillars)
+                and (
+                    pillar_key is None
+                    or prefixed_themes
+                    or prefix in plan.pillars
+                    or prefix in existing_pillars
+                )
             ):
-                # the action-table export writes "Pillar: Theme"
+                # the action-table export writes "Pillar: Theme" and has no pillar rows
+                prefixed_themes = True
                 prefix, theme_text = theme_text.split(": ", 1)
                 pillar_key = _set_pillar(plan, existing_pillars, prefix)
             number = None
@@ -425,7 +434,8 @@ def build_plan(
         theme = plan.themes[theme_key]
         fields = {"text": action_text}
         target = values.get("target_group", "")
-        fields["target_group_text"] = target if target and target != theme.target_group else ""
+        theme_target = theme.existing.target_group if theme.existing else theme.target_group
+        fields["target_group_text"] = target if target and target != theme_target else ""
         fields["lead_text"] = values.get("leads", "")
         fields["financing_text"] = values.get("financing", "")
         for key, vocabulary, offered, agreed, unknown in (
@@ -595,8 +605,14 @@ def _action_changes(action: Action, fields: dict) -> list[Change]:
                 continue
             changes.append(Change(_(label), str(before or ""), str(after or "")))
         elif (before or "") != (after or ""):
+            if name == "lead_text" and not before and after == _lead_names(action):
+                continue  # the export writes the linked organisations when no text is kept
             changes.append(Change(_(label), before, after))
     return changes
+
+
+def _lead_names(action: Action) -> str:
+    return ", ".join(o.short_name for o in action.leads.all())
 
 
 def _settle_existing(plan: Plan, existing_allocations) -> None:
@@ -607,10 +623,6 @@ def _settle_existing(plan: Plan, existing_allocations) -> None:
         pillar_name, pillar = plan.pillars[theme.pillar_key]
         if pillar is None or theme.existing.pillar_id != pillar.pk:
             theme.changes.append(Change(_("Pillar"), str(theme.existing.pillar), pillar_name))
-        if theme.target_group and theme.existing.target_group != theme.target_group:
-            theme.changes.append(
-                Change(_("Target group"), theme.existing.target_group, theme.target_group)
-            )
     plan.unchanged_actions = sum(1 for a in plan.actions if a.existing and not a.changes)
     by_row = {a.row: a for a in plan.actions}
     for amount in plan.amounts:
@@ -713,16 +725,14 @@ def apply_plan(plan: Plan, *, user, file_name: str) -> dict:
             else:
                 obj = planned.existing
                 themes[key] = obj
-                if planned.changes:
+                if planned.changes:  # moved to another pillar
                     obj.pillar = pillars[planned.pillar_key]
-                    if planned.target_group:
-                        obj.target_group = planned.target_group
                     changed.append(obj)
         created = bulk_create_with_history([obj for _k, obj in new], Theme, **history)
         for (key, _obj), obj in zip(new, created, strict=True):
             themes[key] = obj
         if changed:
-            bulk_update_with_history(changed, Theme, ["pillar", "target_group"], **history)
+            bulk_update_with_history(changed, Theme, ["pillar"], **history)
         counts["themes"] = len(created)
         counts["themes_changed"] = len(changed)
 
