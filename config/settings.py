@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "evaluation",
     "sso",
     "api",
+    "imports",
 ]
 
 MIDDLEWARE = [

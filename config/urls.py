@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("evaluation.urls")),
     path("", include("financing.urls")),
     path("", include("governance.urls")),
+    path("", include("imports.urls")),
     path("", include("agenda.urls")),
 ]

@@ -1,0 +1,203 @@
+"""Importing an agenda in the browser: upload, correct the columns, preview, confirm.
+
+Only coordinators of the agenda's region (`Agenda.objects.editable_by`) get here. The uploaded
+file is kept with its mapping in `ImportUpload` until it is confirmed; nothing in the agenda
+changes before that, and the confirmed import is one transaction.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agenda.models import Agenda
+
+from .forms import CREATE_FIELDS, MappingForm, UploadForm
+from .models import ImportUpload
+from .reading import FileReadError, read_file
+from .services import Header, ImportRefused, apply_plan, build_plan, check_mapping, find_header
+from .template import template_xlsx
+
+
+def _editable_agenda(request, slug) -> Agenda:
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    if not Agenda.objects.filter(pk=agenda.pk).editable_by(request.user).exists():
+        raise PermissionDenied
+    return agenda
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request, slug):
+    agenda = _editable_agenda(request, slug)
+    error = None
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            file = form.cleaned_data["file"]
+            data = file.read()
+            try:
+                table = read_file(file.name, data)
+                header = find_header(table)
+            except FileReadError as exc:
+                error = str(exc)
+            else:
+                mapping = _earlier_mapping(agenda, request.user, header) or header.mapping
+                created = ImportUpload.objects.create(
+                    agenda=agenda,
+                    user=request.user,
+                    file_name=file.name[:255],
+                    data=data,
+                    mapping=mapping,
+                )
+                return HttpResponseRedirect(
+                    reverse("imports:preview", args=[agenda.slug, created.pk])
+                )
+    else:
+        form = UploadForm()
+    return TemplateResponse(
+        request,
+        "imports/upload.html",
+        {"agenda": agenda, "form": form, "error": error},
+        status=400 if error else 200,
+    )
+
+
+def _earlier_mapping(agenda, user, header: Header) -> list[str] | None:
+    """The corrected mapping of this user's last upload with the same headings, if any."""
+    for earlier in ImportUpload.objects.filter(agenda=agenda, user=user).only(
+        "mapping", "data", "file_name"
+    )[:5]:
+        if len(earlier.mapping) != len(header.mapping):
+            continue
+        try:
+            earlier_header = find_header(read_file(earlier.file_name, bytes(earlier.data)))
+        except FileReadError:
+            continue
+        if earlier_header.headings == header.headings:
+            return list(earlier.mapping)
+    return None
+
+
+def _load(upload_obj):
+    table = read_file(upload_obj.file_name, bytes(upload_obj.data))
+    header = find_header(table)
+    if len(upload_obj.mapping) == len(header.mapping):
+        header.mapping = list(upload_obj.mapping)
+    return table, header
+
+
+def _plan(upload_obj, table, header):
+    creations = upload_obj.result.get("create", {}) if not upload_obj.applied_at else {}
+    return build_plan(table, header, upload_obj.agenda, **creations)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preview(request, slug, pk):
+    agenda = _editable_agenda(request, slug)
+    upload_obj = get_object_or_404(ImportUpload, pk=pk, agenda=agenda)
+    if upload_obj.applied_at:
+        messages.info(request, _("This file has been imported already."))
+        return HttpResponseRedirect(agenda.get_absolute_url())
+    try:
+        table, header = _load(upload_obj)
+    except FileReadError as exc:  # pragma: no cover - it was read when uploaded
+        return TemplateResponse(
+            request,
+            "imports/upload.html",
+            {"agenda": agenda, "form": UploadForm(), "error": str(exc)},
+            status=400,
+        )
+    problems = check_mapping(header)
+    plan = None if problems else _plan(upload_obj, table, header)
+    form = MappingForm(
+        request.POST or None, header=header, years=agenda.years, plan=plan, prefix="m"
+    )
+    if request.method == "POST" and form.is_valid():
+        upload_obj.mapping = form.mapping()
+        upload_obj.result = {"create": form.creations()}
+        upload_obj.save(update_fields=["mapping", "result"])
+        if request.POST.get("confirm") and plan is not None:
+            header.mapping = upload_obj.mapping
+            problems = check_mapping(header)
+            plan = None if problems else _plan(upload_obj, table, header)
+            if plan is not None and plan.is_valid:
+                try:
+                    counts = apply_plan(plan, user=request.user, file_name=upload_obj.file_name)
+                except ImportRefused:  # pragma: no cover - checked just above
+                    pass
+                else:
+                    upload_obj.applied_at = timezone.now()
+                    upload_obj.result = {"counts": counts}
+                    upload_obj.data = b""
+                    upload_obj.save(update_fields=["applied_at", "result", "data"])
+                    if any(counts.values()):
+                        messages.success(
+                            request,
+                            _("The file %(file)s has been imported: %(summary)s.")
+                            % {
+                                "file": upload_obj.file_name,
+                                "summary": "; ".join(plan.summary_lines()),
+                            },
+                        )
+                    else:
+                        messages.info(
+                            request,
+                            _("Nothing changed: the agenda already holds the rows of %(file)s.")
+                            % {"file": upload_obj.file_name},
+                        )
+                    return HttpResponseRedirect(agenda.get_absolute_url())
+            messages.error(request, _("The import has not been carried out; see the rows below."))
+        return HttpResponseRedirect(reverse("imports:preview", args=[agenda.slug, upload_obj.pk]))
+    create_fields = [form[name] for name, _a, _l in CREATE_FIELDS if name in form.fields]
+    return TemplateResponse(
+        request,
+        "imports/preview.html",
+        {
+            "agenda": agenda,
+            "upload": upload_obj,
+            "form": form,
+            "columns": list(
+                zip(
+                    [form[name] for name in form.column_names], _samples(table, header), strict=True
+                )
+            ),
+            "create_fields": create_fields,
+            "problems": problems,
+            "plan": plan,
+            "upload_form": UploadForm(),
+        },
+    )
+
+
+def _samples(table, header, count=2) -> list[str]:
+    """The first values under each heading, to help choose what a column holds."""
+    rows = [cells for _n, cells in table.rows[header.position + 1 : header.position + 40]]
+    samples = []
+    for index in range(len(header.headings)):
+        values = []
+        for cells in rows:
+            if index < len(cells) and cells[index] not in (None, ""):
+                values.append(str(cells[index])[:60])
+            if len(values) == count:
+                break
+        samples.append(" · ".join(values))
+    return samples
+
+
+@login_required
+def template_download(request, slug):
+    agenda = _editable_agenda(request, slug)
+    response = HttpResponse(
+        template_xlsx(agenda),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="sjabloon-{agenda.slug}.xlsx"'
+    return response
