@@ -56,6 +56,9 @@ def oidc_provider(tmp_path_factory):
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed (Node.js 18+ runs the test identity provider)")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
+    if int(version.lstrip("v").split(".")[0] or 0) < 20:
+        pytest.skip(f"the test identity provider needs Node.js 20 or later, not {version}")
     if not (ROOT / "node_modules" / "oidc-provider").is_dir():
         pytest.skip("node_modules/oidc-provider is missing: run `npm ci` (make setup)")
     accounts_file = tmp_path_factory.mktemp("oidc") / "accounts.json"

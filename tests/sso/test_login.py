@@ -325,3 +325,44 @@ def test_admin_changes_by_an_oidc_administrator_are_in_the_admin_log(
     entry = LogEntry.objects.get()
     assert entry.user == user
     assert world.pow.history.latest().history_user == user
+
+
+def test_a_session_from_the_provider_lasts_the_configured_hours(
+    oidc, world, person, client, browser_at_provider, settings
+):
+    settings.OIDC_SESSION_HOURS = 8
+    person("rob", ["doeagenda-lezers"])
+    oidc_login(client, browser_at_provider, "rob", PASSWORD)
+    assert client.session.get_expiry_age() == 8 * 3600
+
+
+def test_the_login_never_sends_the_browser_to_another_site(
+    oidc, world, person, client, browser_at_provider
+):
+    person("sanne", ["doeagenda-lezers"])
+    login = browser_at_provider.follow(
+        start_login(client, "https://kwaadwillend.example/"), "sanne", PASSWORD
+    )
+    assert client.get(login)["Location"] == "/"
+
+
+def test_a_switched_off_account_is_refused(oidc, world, person, client, browser_at_provider):
+    person("tom", ["doeagenda-lezers"])
+    oidc_login(client, browser_at_provider, "tom", PASSWORD)
+    user = logged_in_user(client)
+    client.post(reverse("sso:logout"))
+    user.is_active = False
+    user.save()
+    page = refusal_page(client, oidc_login(client, ProviderBrowser(), "tom", PASSWORD))
+    assert "uitgeschakeld" in page.content.decode()
+    assert logged_in_user(client) is None
+
+
+def test_a_role_map_naming_an_unknown_region_is_refused_not_a_crash(
+    oidc, world, person, client, browser_at_provider, settings
+):
+    settings.OIDC_ROLE_MAP = {"coordinatoren": {"role": "coordinator", "region": "bestaat-niet"}}
+    person("ursula", ["coordinatoren"])
+    page = refusal_page(client, oidc_login(client, browser_at_provider, "ursula", PASSWORD))
+    assert "regio of organisatie die niet bestaat" in page.content.decode()
+    assert not User.objects.exists()
