@@ -22,6 +22,15 @@ def describe_in_active_language(result, generator, request, public):
         "tokens page), see what their account may see. Requests are limited per address and "
         "per token; past the limit the API answers 429 with `retry_after` in seconds."
     )
+    path_parameters = {
+        "id": _("Stable id of the object."),
+        "slug": _("Stable code (slug) of the object."),
+    }
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path" and not parameter.get("description"):
+                    parameter["description"] = path_parameters.get(parameter["name"], "")
     return result
 
 

@@ -32,7 +32,6 @@ from . import rules
 
 PORTAL_URL = _("Address of this object's page in the portal.")
 API_URL = _("Address of this object in the API.")
-SOURCE = _("Where the data comes from (document, page), as written.")
 
 
 def absolute(request, path: str) -> str:

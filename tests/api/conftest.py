@@ -15,6 +15,19 @@ def fresh_throttle_counts():
     cache.clear()
 
 
+def set_rates(monkeypatch, **rates):
+    """Request limits for a test: the throttles read their rates when they are defined."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
+
+
+@pytest.fixture(autouse=True)
+def generous_limits(monkeypatch):
+    """Tests that read many pages stay below the limits; the throttling tests set their own."""
+    set_rates(monkeypatch, anonymous="100000/hour", token="100000/hour", session="100000/hour")
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
