@@ -66,7 +66,7 @@ def test_wrong_notation_in_the_grid_saves_nothing(client, coordinator, agenda):
     one = Action.objects.get(order=1)
     rijk = FundingStream.objects.get(name="Rijk")
     response = client.post(
-        url, grid([(one, rijk, ["1.000", "", ""]), (one, None, ["1,000.50", "", ""])])
+        url, grid([(one, rijk, ["1.000", "", ""]), (one, None, ["1,000.50", "5", ""])])
     )
     assert response.status_code == 400
     page = response.content.decode()
