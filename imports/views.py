@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from agenda.models import Agenda
 
+from .budget import budget_formset, budget_save
 from .forms import CREATE_FIELDS, MappingForm, UploadForm
 from .models import ImportUpload
 from .reading import FileReadError, read_file
@@ -201,3 +202,28 @@ def template_download(request, slug):
     )
     response["Content-Disposition"] = f'attachment; filename="sjabloon-{agenda.slug}.xlsx"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def budget_grid(request, slug):
+    """The agenda's budget as one form: a line per action and financier, a column per year."""
+    agenda = _editable_agenda(request, slug)
+    formset = budget_formset(agenda, request.POST or None)
+    if request.method == "POST" and formset.is_valid():
+        counts = budget_save(agenda, formset, user=request.user)
+        if counts["created"] or counts["changed"]:
+            messages.success(
+                request,
+                _("The budget has been saved: %(created)s amounts added, %(changed)s changed.")
+                % counts,
+            )
+        else:
+            messages.info(request, _("Nothing changed in the budget."))
+        return HttpResponseRedirect(reverse("imports:budget_grid", args=[agenda.slug]))
+    return TemplateResponse(
+        request,
+        "imports/budget_grid.html",
+        {"agenda": agenda, "formset": formset, "years": agenda.years},
+        status=400 if request.method == "POST" else 200,
+    )
