@@ -49,7 +49,10 @@ def main(argv: list[str]) -> int:
                 entry.msgstr = msgstr
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-                entry.previous_msgid = None
+            # A filled entry keeps no trace of the fuzzy match it came from.
+            entry.previous_msgid = None
+            entry.previous_msgid_plural = None
+            entry.previous_msgctxt = None
         po.metadata["Language"] = "nl"
         po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
         po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
