@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common import access
+from accounts import access
 from governance.models import Municipality, Organisation, Region, SubRegion
 
 # Dutch nouns that take "het" (elk, nieuw); the others take "de" (elke, nieuwe).

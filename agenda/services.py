@@ -14,7 +14,7 @@ from django.db.models import Max, ProtectedError, RestrictedError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from common import access
+from accounts import access
 from common.history import HistoryEntry, changes_since
 from governance.models import Municipality, Organisation, Region
 

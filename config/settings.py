@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "common",
+    "accounts",
     "governance",
     "agenda",
     "financing",

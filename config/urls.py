@@ -4,7 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/", include("common.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include("evaluation.urls")),
     path("", include("financing.urls")),
     path("", include("governance.urls")),

@@ -5,11 +5,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import coordinates_region_of as can_edit_agenda
+from accounts.decorators import login_first
 from agenda.models import Action, Agenda
 from common.pdf import pdf_response
 
 from . import services
-from .access import can_edit_agenda, login_first
 from .forms import EvaluationForm, IndicatorForm
 from .models import Evaluation, Indicator
 from .pdf import render_evaluation_pdf

@@ -1,15 +1,15 @@
 """Pages of the financing app: public overviews and the coordinators' edit forms."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from accounts.access import is_coordinator_for
+from accounts.decorators import login_first
 from agenda.models import Action, Agenda
-from common.access import is_coordinator_for
 from common.pdf import pdf_filename, pdf_response
 from common.templatetags.portal import format_euro
 from governance.models import Municipality, Region
@@ -38,9 +38,8 @@ def _require_coordinator(request, region) -> None:
         raise PermissionDenied(_("Only coordinators of this region may change its funding."))
 
 
-def coordinator_view(view):
-    """Log in first; the view itself checks the region with `_require_coordinator`."""
-    return login_required(view)
+# Log in first; the view itself checks the region with `_require_coordinator`.
+coordinator_view = login_first
 
 
 def _agenda_context(request, agenda):

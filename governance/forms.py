@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import COORDINATOR, has_role, user_region
 from agenda.models import Agenda
-from common.access import COORDINATOR, has_role, user_region
 from common.forms import StyledFormMixin
 from governance.models import (
     Body,

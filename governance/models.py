@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
+from accounts import access
+
 
 class Region(models.Model):
     """A labour-market region (arbeidsmarktregio)."""
@@ -191,16 +193,7 @@ class BodyQuerySet(models.QuerySet):
         return self.order_by("region", "level_order", "order", "name")
 
     def editable_by(self, user):
-        from common.access import COORDINATOR, has_role, user_region
-
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        region = user_region(user)
-        if region is None or not has_role(user, COORDINATOR):
-            return self.none()
-        return self.filter(region=region)
+        return access.coordinated(self, user)
 
 
 class Body(models.Model):

@@ -2,14 +2,13 @@
 
 Reading is public, except names of people who are not office-holders or representatives: those
 are shown to logged-in users only (see governance/models.py). Coordinators of a region
-(common.access.is_coordinator_for) edit; visitors who are not logged in go to the login page,
+(accounts.access.is_coordinator_for) edit; visitors who are not logged in go to the login page,
 other users get 403.
 """
 
 import json
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -20,8 +19,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import is_coordinator_for
+from accounts.decorators import login_first, require
 from agenda.models import Agenda
-from common.access import is_coordinator_for
 from common.pdf import pdf_filename, pdf_response
 
 from . import services
@@ -44,28 +44,10 @@ def shows_private_names(user) -> bool:
 
 
 def _check_coordinator(request, region) -> None:
-    if not request.user.is_authenticated:
-        raise _LoginRequired
-    if not is_coordinator_for(request.user, region):
-        raise PermissionDenied
+    require(is_coordinator_for(request.user, region))
 
 
-class _LoginRequired(Exception):
-    pass
-
-
-def coordinator_view(view):
-    """Send anonymous visitors to the login page when the view asks for a coordinator."""
-
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+coordinator_view = login_first
 
 
 def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
@@ -169,8 +151,6 @@ def body_detail(request, pk):
 @coordinator_view
 @require_http_methods(["GET", "POST"])
 def body_create(request):
-    if not request.user.is_authenticated:
-        raise _LoginRequired
     if not coordinated_regions(request.user).exists():
         raise PermissionDenied
     form = BodyForm(request.POST or None, user=request.user)
@@ -342,8 +322,6 @@ def _person_for_coordinator(request, pk) -> Person:
 
 @coordinator_view
 def person_list(request):
-    if not request.user.is_authenticated:
-        raise _LoginRequired
     regions = coordinated_regions(request.user)
     if not regions.exists():
         raise PermissionDenied
@@ -377,8 +355,6 @@ def person_detail(request, pk):
 @coordinator_view
 @require_http_methods(["GET", "POST"])
 def person_create(request):
-    if not request.user.is_authenticated:
-        raise _LoginRequired
     if not coordinated_regions(request.user).exists():
         raise PermissionDenied
     form = PersonForm(request.POST or None, user=request.user)
