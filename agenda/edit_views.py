@@ -24,6 +24,7 @@ from common.history import (
     user_display_name,
     values_at_version,
 )
+from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import ActionForm, AgendaForm, PartnerActionForm, PillarForm, StatusForm, ThemeForm
@@ -356,16 +357,22 @@ def _part_form(request, *, form_class, agenda, instance, save, template, success
         form = form_class(request.POST, instance=instance, agenda=agenda)
         if form.is_valid():
             try:
-                saved = save(form.cleaned_data)
+                saved = save_or_conflict(form, lambda: save(dict(form.cleaned_data)))
             except ValidationError as error:
                 transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
-                messages.success(request, success)
-                return HttpResponseRedirect(saved.agenda.get_absolute_url())
+                if saved is not None:
+                    messages.success(request, success)
+                    return HttpResponseRedirect(saved.agenda.get_absolute_url())
     else:
         form = form_class(instance=instance, agenda=agenda)
-    return TemplateResponse(request, template, {"form": form, "agenda": agenda, "object": instance})
+    return TemplateResponse(
+        request,
+        template,
+        {"form": form, "agenda": agenda, "object": instance},
+        status=form_status(form),
+    )
 
 
 @login_first
@@ -578,21 +585,28 @@ def agenda_edit(request, slug):
         form = AgendaForm(request.POST, instance=agenda, region=region)
         if form.is_valid():
             try:
-                saved = services.agenda_update(
-                    agenda=Agenda.objects.get(pk=agenda.pk),
-                    user=request.user,
-                    data=form.cleaned_data,
+                saved = save_or_conflict(
+                    form,
+                    lambda: services.agenda_update(
+                        agenda=Agenda.objects.get(pk=agenda.pk),
+                        user=request.user,
+                        data=dict(form.cleaned_data),
+                    ),
                 )
             except ValidationError as error:
                 transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
-                messages.success(request, _("Your changes have been saved."))
-                return HttpResponseRedirect(saved.get_absolute_url())
+                if saved is not None:
+                    messages.success(request, _("Your changes have been saved."))
+                    return HttpResponseRedirect(saved.get_absolute_url())
     else:
         form = AgendaForm(instance=agenda, region=region)
     return TemplateResponse(
-        request, "agenda/agenda_form.html", {"form": form, "agenda": agenda, "region": region}
+        request,
+        "agenda/agenda_form.html",
+        {"form": form, "agenda": agenda, "region": region},
+        status=form_status(form),
     )
 
 

@@ -23,6 +23,7 @@ from accounts.access import is_coordinator_for
 from accounts.decorators import login_first, require
 from agenda.models import Agenda
 from common.pdf import pdf_filename, pdf_response
+from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import (
@@ -55,6 +56,7 @@ def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
         request,
         "governance/object_form.html",
         {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
+        status=form_status(form),
     )
 
 
@@ -174,9 +176,12 @@ def body_update(request, pk):
     body = get_object_or_404(Body, pk=pk)
     _check_coordinator(request, body.region)
     form = BodyForm(request.POST or None, instance=body, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _check_coordinator(request, form.cleaned_data["region"])
-        form.save()
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _check_coordinator(request, form.cleaned_data["region"]) is None
+        and save_or_conflict(form, form.save)
+    ):
         messages.success(request, _("The body has been saved."))
         return HttpResponseRedirect(body.get_absolute_url())
     title = _("Edit %(name)s") % {"name": body.name}
@@ -272,8 +277,7 @@ def membership_update(request, pk):
     body = seat.body
     _check_coordinator(request, body.region)
     form = MembershipForm(request.POST or None, instance=seat, body=body)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, form.save):
         messages.success(request, _("The seat has been saved."))
         return HttpResponseRedirect(body.get_absolute_url())
     title = _("Edit a seat in %(name)s") % {"name": body.name}
@@ -379,11 +383,17 @@ def person_create(request):
 def person_update(request, pk):
     person = _person_for_coordinator(request, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _check_coordinator(request, form.cleaned_data["region"])
-        services.person_save(
-            person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _check_coordinator(request, form.cleaned_data["region"]) is None
+        and save_or_conflict(
+            form,
+            lambda: services.person_save(
+                person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
+            ),
         )
+    ):
         messages.success(request, _("The person has been saved."))
         return HttpResponseRedirect(person.get_absolute_url())
     title = _("Edit %(name)s") % {"name": person.name}
@@ -507,13 +517,16 @@ def decision_step_update(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            services.decision_step_update(step=step, **fields)
+            saved = save_or_conflict(
+                form, lambda: services.decision_step_update(step=step, **fields)
+            )
         except ValidationError as error:
             transaction.set_rollback(True)
             form.add_error(None, error)
         else:
-            messages.success(request, _("The step has been saved."))
-            return HttpResponseRedirect(_route_url(agenda))
+            if saved is not None:
+                messages.success(request, _("The step has been saved."))
+                return HttpResponseRedirect(_route_url(agenda))
     title = _("Edit a step of the decision route")
     return _form_page(
         request,
@@ -581,8 +594,7 @@ def consultation_update(request, pk):
     agenda = item.agenda
     _check_coordinator(request, agenda.owner_region)
     form = ConsultationInputForm(request.POST or None, instance=item, agenda=agenda)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, form.save):
         messages.success(request, _("The input has been saved."))
         return HttpResponseRedirect(_consultation_url(agenda))
     title = _("Edit consultation input")
