@@ -110,12 +110,9 @@ class VersionedFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None)
-        if (
-            isinstance(instance, Versioned)
-            and instance.pk is not None
-            and "version" not in self.fields
-        ):
-            self.fields["version"] = VersionField()
+        if isinstance(instance, Versioned) and instance.pk is not None:
+            if "version" not in self.fields:
+                self.fields["version"] = VersionField()
             self.initial.setdefault("version", instance.version)
 
     def _post_clean(self):
@@ -154,3 +151,37 @@ def save_or_conflict(form, save):
         transaction.set_rollback(True)
         form.show_conflict(conflict)
         return None
+
+
+class VersionedAdminForm(forms.ModelForm):
+    """The Django admin's form of a `Versioned` model: carries the version it was opened on and
+    refuses a save over a newer one with a message (the admin has no conflict page)."""
+
+    opened_version = VersionField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial.setdefault("opened_version", self.instance.version)
+
+    def clean(self):
+        cleaned = super().clean()
+        version = cleaned.get("opened_version")
+        instance = self.instance
+        if version is not None and instance.pk is not None:
+            rows = type(instance)._base_manager.filter(pk=instance.pk, version=version)
+            if not rows.exists():
+                raise forms.ValidationError(
+                    _(
+                        "Someone else saved this after you opened the form. Open it again to "
+                        "see their changes."
+                    )
+                )
+        return cleaned
+
+
+def version_admin_forms(site) -> None:
+    """Give every admin of a `Versioned` model the version check (called once at start-up)."""
+    for model, model_admin in site._registry.items():
+        if issubclass(model, Versioned) and model_admin.form is forms.ModelForm:
+            model_admin.form = VersionedAdminForm

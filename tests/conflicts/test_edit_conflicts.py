@@ -279,3 +279,18 @@ def test_an_admin_edit_raises_the_version(demo_data, admin_client):
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.version == before + 1
+
+
+def test_an_admin_save_over_a_newer_version_is_refused(demo_data, admin_client):
+    organisation = Organisation.objects.order_by("pk").first()
+    url = reverse("admin:governance_organisation_change", args=[organisation.pk])
+    page = admin_client.get(url)
+    assert 'name="opened_version"' in page.content.decode()
+    data = form_data(page.context["adminform"].form)
+    organisation.name += " (tussendoor)"
+    organisation.save()
+    data["name"] = "Overschreven"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    organisation.refresh_from_db()
+    assert organisation.name.endswith("(tussendoor)")
