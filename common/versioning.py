@@ -112,7 +112,8 @@ class VersionedFormMixin:
         instance = getattr(self, "instance", None)
         if isinstance(instance, Versioned) and instance.pk is not None:
             if "version" not in self.fields:
-                self.fields["version"] = VersionField()
+                # Browsers always send it back; a post without it (a script) saves unchecked.
+                self.fields["version"] = VersionField(required=False)
             self.initial.setdefault("version", instance.version)
 
     def _post_clean(self):

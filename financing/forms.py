@@ -299,7 +299,7 @@ class DistributionForm(VersionedFormMixin, StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if existing is not None:
             # The split the form was opened on: a split made since replaces it.
-            self.fields["version"] = VersionField(initial=existing.version)
+            self.fields["version"] = VersionField(initial=existing.version, required=False)
             self.fields["replaces"] = forms.IntegerField(
                 widget=forms.HiddenInput, required=False, initial=existing.pk
             )
@@ -320,7 +320,9 @@ class InhabitantsForm(VersionedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.municipalities = list(municipalities)
         for m in self.municipalities:
-            self.fields[self.version_field_name(m)] = VersionField(initial=m.version)
+            self.fields[self.version_field_name(m)] = VersionField(
+                initial=m.version, required=False
+            )
             self.fields[f"inhabitants_{m.pk}"] = forms.IntegerField(
                 label=_("Inhabitants of %(name)s") % {"name": m.name},
                 required=False,
