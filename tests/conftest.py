@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The seed documents the tests compare the demo data with, kept in the repository.
+SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +29,7 @@ def seed_text():
 
     def read(prefix: str) -> str:
         matches = sorted(SEEDS_DIR.glob(f"{prefix}_*.txt"))
-        if not matches:
-            pytest.skip(f"seed {prefix} not available at {SEEDS_DIR}")
+        assert matches, f"seed {prefix} missing from {SEEDS_DIR}"
         return matches[0].read_text(encoding="utf-8")
 
     return read
