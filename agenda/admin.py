@@ -91,7 +91,7 @@ class ActionAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "short_title", "lead_text", "financing_text", "source_note"]
     filter_horizontal = ["leads"]
     list_select_related = ["theme", "scope", "status"]
-    readonly_fields = ["version", "created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at"]
 
     @admin.display(description=_("action"))
     def short_text(self, obj):

@@ -8,7 +8,6 @@ on a past date is for staff: coordinators of the agenda's region and staff users
 import datetime
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from common.access import is_active_user, is_coordinator_for
+from accounts.access import is_active_user, is_coordinator_for
+from accounts.decorators import login_first
 from common.pdf import dutch_date, pdf_filename, pdf_response
 
 from .filters import ActionFilter
@@ -113,7 +113,7 @@ def bijlage1_selection_pdf(request, slug):
     return pdf_response(content, pdf_filename(f"bijlage-1-{agenda.slug}-selectie"))
 
 
-@login_required
+@login_first
 @require_GET
 def bijlage1_as_of(request, slug):
     """A form for the date; with a valid date, the PDF of the agenda as it stood then."""

@@ -1,12 +1,11 @@
 """Editing agendas in the browser: actions, themes, pillars and agendas, and their history.
 
 Who may do what is decided by the `editable_by`/`deletable_by` QuerySet methods and
-common/access.py; the services in agenda/services.py check it again when saving. Visitors who
+accounts/access.py; the services in agenda/services.py check it again when saving. Visitors who
 are not logged in are sent to the login page, others who may not get 403.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -17,13 +16,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
-from common import access
+from accounts import access
+from accounts.decorators import login_first
 from common.history import (
     history_entries,
     history_response,
     user_display_name,
     values_at_version,
 )
+from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import ActionForm, AgendaForm, PartnerActionForm, PillarForm, StatusForm, ThemeForm
@@ -55,7 +56,7 @@ def _visible_action(request, pk) -> Action:
     return get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def action_create(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
@@ -93,7 +94,7 @@ def action_create(request, slug):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk):
     action = _visible_action(request, pk)
@@ -213,7 +214,7 @@ def _conflict_message() -> str:
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def action_status(request, pk):
     """The quick status change; GET shows it on a page of its own."""
@@ -257,7 +258,7 @@ def action_status(request, pk):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def action_delete(request, pk):
     action = _visible_action(request, pk)
@@ -329,7 +330,7 @@ def _agenda_changes_url_of_theme(theme_id) -> str:
     return reverse("agenda:agenda_changes", args=[agenda.slug]) if agenda else ""
 
 
-@login_required
+@login_first
 def action_history(request, pk):
     return _object_history(
         request,
@@ -356,19 +357,25 @@ def _part_form(request, *, form_class, agenda, instance, save, template, success
         form = form_class(request.POST, instance=instance, agenda=agenda)
         if form.is_valid():
             try:
-                saved = save(form.cleaned_data)
+                saved = save_or_conflict(form, lambda: save(dict(form.cleaned_data)))
             except ValidationError as error:
                 transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
-                messages.success(request, success)
-                return HttpResponseRedirect(saved.agenda.get_absolute_url())
+                if saved is not None:
+                    messages.success(request, success)
+                    return HttpResponseRedirect(saved.agenda.get_absolute_url())
     else:
         form = form_class(instance=instance, agenda=agenda)
-    return TemplateResponse(request, template, {"form": form, "agenda": agenda, "object": instance})
+    return TemplateResponse(
+        request,
+        template,
+        {"form": form, "agenda": agenda, "object": instance},
+        status=form_status(form),
+    )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def pillar_create(request, slug):
     agenda = _coordinated_agenda(request, slug, "agenda.add_pillar")
@@ -388,7 +395,7 @@ def pillar_create(request, slug):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def pillar_edit(request, pk):
     pillar = get_object_or_404(Pillar.objects.select_related("agenda"), pk=pk)
@@ -405,7 +412,7 @@ def pillar_edit(request, pk):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def theme_create(request, slug):
     agenda = _coordinated_agenda(request, slug, "agenda.add_theme")
@@ -431,7 +438,7 @@ def theme_create(request, slug):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def theme_edit(request, pk):
     theme = get_object_or_404(Theme.objects.select_related("agenda"), pk=pk)
@@ -474,7 +481,7 @@ def _confirm_delete(request, *, obj, agenda, delete, template, success):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def pillar_delete(request, pk):
     pillar = get_object_or_404(Pillar.objects.select_related("agenda"), pk=pk)
@@ -495,7 +502,7 @@ def pillar_delete(request, pk):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def theme_delete(request, pk):
     theme = get_object_or_404(Theme.objects.select_related("agenda"), pk=pk)
@@ -516,7 +523,7 @@ def _agenda_url_of(agenda_id) -> str:
     return agenda.get_absolute_url() if agenda else ""
 
 
-@login_required
+@login_first
 def pillar_history(request, pk):
     return _object_history(
         request,
@@ -527,7 +534,7 @@ def pillar_history(request, pk):
     )
 
 
-@login_required
+@login_first
 def theme_history(request, pk):
     return _object_history(
         request,
@@ -541,7 +548,7 @@ def theme_history(request, pk):
 # --- agendas ----------------------------------------------------------------------------------
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def agenda_create(request):
     region = access.user_region(request.user)
@@ -567,7 +574,7 @@ def agenda_create(request):
     )
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def agenda_edit(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
@@ -578,25 +585,32 @@ def agenda_edit(request, slug):
         form = AgendaForm(request.POST, instance=agenda, region=region)
         if form.is_valid():
             try:
-                saved = services.agenda_update(
-                    agenda=Agenda.objects.get(pk=agenda.pk),
-                    user=request.user,
-                    data=form.cleaned_data,
+                saved = save_or_conflict(
+                    form,
+                    lambda: services.agenda_update(
+                        agenda=Agenda.objects.get(pk=agenda.pk),
+                        user=request.user,
+                        data=dict(form.cleaned_data),
+                    ),
                 )
             except ValidationError as error:
                 transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
-                messages.success(request, _("Your changes have been saved."))
-                return HttpResponseRedirect(saved.get_absolute_url())
+                if saved is not None:
+                    messages.success(request, _("Your changes have been saved."))
+                    return HttpResponseRedirect(saved.get_absolute_url())
     else:
         form = AgendaForm(instance=agenda, region=region)
     return TemplateResponse(
-        request, "agenda/agenda_form.html", {"form": form, "agenda": agenda, "region": region}
+        request,
+        "agenda/agenda_form.html",
+        {"form": form, "agenda": agenda, "region": region},
+        status=form_status(form),
     )
 
 
-@login_required
+@login_first
 def agenda_history(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     return _object_history(
@@ -613,7 +627,7 @@ def _history_url(record) -> str:
     return reverse(f"agenda:{name}", args=[pk])
 
 
-@login_required
+@login_first
 def agenda_changes(request, slug):
     """Recent changes to an agenda and everything in it, and the actions deleted from it."""
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
@@ -657,7 +671,7 @@ def agenda_changes(request, slug):
     )
 
 
-@login_required
+@login_first
 def agenda_structure(request, slug):
     """The pillars and themes of an agenda, to add, change or delete them."""
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)

@@ -8,35 +8,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import StyledFormMixin
+from common.versioning import VersionedFormMixin, VersionField
 from governance.models import Municipality, Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme
 from .services import PARTNER_ACTION_FIELDS
 
 
-class VersionField(forms.IntegerField):
-    """The version of the action the form was opened on."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "required": _("The form is incomplete; open it again from the action page."),
-                "invalid": _("The form is incomplete; open it again from the action page."),
-                "min_value": _("The form is incomplete; open it again from the action page."),
-            },
-        )
-        super().__init__(**kwargs)
-
-
 def _order_help(level: str) -> str:
     return _("Leave empty to place it after the last %(level)s.") % {"level": level}
 
 
-class ActionForm(StyledFormMixin, forms.ModelForm):
+class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     """Every field of an action, for coordinators of the agenda's region."""
 
     version = VersionField(required=False)
@@ -80,7 +63,7 @@ class ActionForm(StyledFormMixin, forms.ModelForm):
             del self.fields["version"]
 
 
-class PartnerActionForm(StyledFormMixin, forms.ModelForm):
+class PartnerActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     """What a partner editor may change of an action their organisation leads: no leads, no
     place in the agenda."""
 
@@ -112,7 +95,7 @@ class StatusForm(StyledFormMixin, forms.Form):
     version = VersionField()
 
 
-class PillarForm(StyledFormMixin, forms.ModelForm):
+class PillarForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Pillar
         fields = ["order", "name", "intro"]
@@ -125,7 +108,7 @@ class PillarForm(StyledFormMixin, forms.ModelForm):
         self.fields["order"].help_text = _order_help(agenda.top_level_label)
 
 
-class ThemeForm(StyledFormMixin, forms.ModelForm):
+class ThemeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Theme
         fields = ["pillar", "number", "name", "target_group", "narrative"]
@@ -145,7 +128,7 @@ class ThemeForm(StyledFormMixin, forms.ModelForm):
         )
 
 
-class AgendaForm(StyledFormMixin, forms.ModelForm):
+class AgendaForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     """A coordinator's agenda: for their region, or a local addendum of one municipality."""
 
     class Meta:

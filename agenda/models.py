@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common import access
+from accounts import access
+from common.versioning import Versioned
 from governance.models import Municipality, Organisation, Region, SubRegion
 
 # Dutch nouns that take "het" (elk, nieuw); the others take "de" (elke, nieuwe).
@@ -86,7 +87,7 @@ class AgendaQuerySet(models.QuerySet):
         return access.editable_agendas(self, user)
 
 
-class Agenda(models.Model):
+class Agenda(Versioned):
     """A doe-agenda, werkplan, actieplan or local addendum."""
 
     class State(models.TextChoices):
@@ -219,7 +220,7 @@ class PillarQuerySet(models.QuerySet):
         return access.deletable_pillars(self, user)
 
 
-class Pillar(models.Model):
+class Pillar(Versioned):
     """The top level of an agenda: pijler, actielijn or spoor."""
 
     agenda = models.ForeignKey(
@@ -254,7 +255,7 @@ class ThemeQuerySet(models.QuerySet):
         return access.deletable_themes(self, user)
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     """A numbered theme (thema) under a pillar; numbers run across the whole agenda."""
 
     agenda = models.ForeignKey(
@@ -318,7 +319,7 @@ class ActionQuerySet(models.QuerySet):
         return self.order_by("theme__pillar__order", "theme__number", "order")
 
 
-class Action(models.Model):
+class Action(Versioned):
     """One row of the agenda (actie, activiteit, maatregel, project)."""
 
     class Stage(models.TextChoices):
@@ -373,7 +374,6 @@ class Action(models.Model):
         help_text=_("The action of an earlier agenda this one carries over."),
     )
     source_note = models.TextField(_("source"), blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -14,8 +14,9 @@ from django.db.models import Max, ProtectedError, RestrictedError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from common import access
-from common.history import HistoryEntry, changes_since
+from accounts import access
+from common.history import changes_since
+from common.versioning import EditConflict, expect_version
 from governance.models import Municipality, Organisation, Region
 
 from .models import Action, Agenda, Pillar, Status, Theme
@@ -55,15 +56,6 @@ PILLAR_FIELDS = frozenset({"order", "name", "intro"})
 THEME_FIELDS = frozenset({"pillar", "number", "name", "target_group", "narrative"})
 
 
-class EditConflict(Exception):
-    """The object was saved by someone else after the form was opened."""
-
-    def __init__(self, current: Action, changes: list[HistoryEntry]):
-        super().__init__(f"{current!r} changed since the form was opened")
-        self.current = current
-        self.changes = changes
-
-
 def action_fields_for(user, action: Action) -> frozenset[str]:
     """The fields of `action` the user may change (empty when they may not edit it)."""
     if not access.can_edit_action(user, action):
@@ -92,6 +84,8 @@ def _save_with_leads(instance: Action, *, user, leads, created: bool) -> None:
             instance.leads.set(leads)
         finally:
             del instance.skip_history_when_saving
+    if created:
+        instance._keep_version = True  # the second save of a new action is still version 1
     instance.save()
     if created:
         instance.history.filter(history_id=instance.history.latest().history_id).update(
@@ -168,14 +162,9 @@ def action_update(*, action: Action, user, expected_version: int, data: dict[str
     if before == _action_values(current, data.keys()) and not leads_changed:
         return current  # nothing changed: no new version, no empty history entry
 
-    # The version check above reads; this conditional write makes it hold under concurrency.
-    claimed = Action.objects.filter(pk=current.pk, version=expected_version).update(
-        version=expected_version + 1
-    )
-    if claimed != 1:
-        current.refresh_from_db()
-        raise EditConflict(current, changes_since(current, expected_version))
-    current.version = expected_version + 1
+    # The version check above reads; the conditional write of `Versioned.save` makes it hold
+    # under concurrency.
+    current._expected_version = expected_version
     _save_with_leads(current, user=user, leads=leads if leads_changed else None, created=False)
     return current
 
@@ -249,6 +238,8 @@ def pillar_create(
 def pillar_update(*, pillar: Pillar, user, data: dict[str, Any]) -> Pillar:
     if not Pillar.objects.filter(pk=pillar.pk).editable_by(user).exists():
         raise PermissionDenied(_("You may not change this agenda."))
+    data = dict(data)
+    expect_version(pillar, data)
     _refuse_fields(data, PILLAR_FIELDS)
     for name, value in data.items():
         setattr(pillar, name, value)
@@ -305,6 +296,8 @@ def theme_create(
 def theme_update(*, theme: Theme, user, data: dict[str, Any]) -> Theme:
     if not Theme.objects.filter(pk=theme.pk).editable_by(user).exists():
         raise PermissionDenied(_("You may not change this agenda."))
+    data = dict(data)
+    expect_version(theme, data)
     _refuse_fields(data, THEME_FIELDS)
     for name, value in data.items():
         setattr(theme, name, value)
@@ -382,8 +375,9 @@ def agenda_create(
 def agenda_update(*, agenda: Agenda, user, data: dict[str, Any]) -> Agenda:
     if not Agenda.objects.filter(pk=agenda.pk).editable_by(user).exists():
         raise PermissionDenied(_("You may not change this agenda."))
-    _refuse_fields(data, AGENDA_FIELDS)
     data = dict(data)
+    expect_version(agenda, data)
+    _refuse_fields(data, AGENDA_FIELDS)
     if "municipality" in data:
         municipality = data.pop("municipality")
         region = agenda.owner_region

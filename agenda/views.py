@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from common.access import can_read_internal
+from accounts.access import can_read_internal
 from governance.models import Organisation
 
 from .filters import ActionFilter

@@ -9,7 +9,7 @@ only these lines change:
   `Membership.name_shown` / `Membership.display` with the pages' `show_private` decision.
 """
 
-from common.access import can_read_internal
+from accounts.access import can_read_internal
 from governance.views import shows_private_names
 
 

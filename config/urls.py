@@ -5,7 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/api-tokens/", include("api.account_urls")),
-    path("accounts/", include("common.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("sso/", include("sso.urls")),
     path("api/", include("api.urls")),
     path("", include("evaluation.urls")),

@@ -2,12 +2,13 @@ from django import forms
 
 from agenda.models import Agenda, Pillar
 from common.forms import StyledFormMixin
+from common.versioning import VersionedFormMixin
 from governance.models import Organisation
 
 from .models import Evaluation, Indicator
 
 
-class EvaluationForm(StyledFormMixin, forms.ModelForm):
+class EvaluationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = [
@@ -45,7 +46,7 @@ class EvaluationForm(StyledFormMixin, forms.ModelForm):
         self.fields["parties"].queryset = Organisation.objects.order_by("name")
 
 
-class IndicatorForm(StyledFormMixin, forms.ModelForm):
+class IndicatorForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline", "target", "actual", "measured_on", "method"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agenda.models import Action, Agenda, Pillar
+from common.versioning import Versioned
 from governance.models import Organisation
 
 AMOUNT_DIGITS = 14
@@ -51,7 +52,7 @@ class EvaluationQuerySet(models.QuerySet):
         return counts
 
 
-class Evaluation(models.Model):
+class Evaluation(Versioned):
     """How one action turned out, as the evaluation of its agenda writes it."""
 
     action = models.OneToOneField(
@@ -164,7 +165,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
 
 
-class Indicator(models.Model):
+class Indicator(Versioned):
     """A measurable result of an action: what is counted, from where to where, and how."""
 
     action = models.ForeignKey(

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from agenda.models import Action
+from common.versioning import expect_version
 
 from .models import Evaluation, Indicator
 
@@ -24,9 +25,13 @@ EVALUATION_FIELDS = (
 
 
 @transaction.atomic
-def evaluation_save(*, action: Action, data: dict, parties=None) -> Evaluation:
-    """Create or change the evaluation of `action`; `data` holds the fields to set."""
+def evaluation_save(
+    *, action: Action, data: dict, parties=None, expected_version: int | None = None
+) -> Evaluation:
+    """Create or change the evaluation of `action`; `data` holds the fields to set. With
+    `expected_version`, refused with `EditConflict` when it was saved since."""
     evaluation = Evaluation.objects.filter(action=action).first() or Evaluation(action=action)
+    expect_version(evaluation, version=expected_version)
     for name in EVALUATION_FIELDS:
         if name in data:
             setattr(evaluation, name, data[name])

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import coordinates_region_of as can_edit_agenda
+from accounts.decorators import login_first
 from agenda.models import Action, Agenda, Theme
 from agenda.succession import agenda_carry_over, agenda_start_successor
 
-from .access import can_edit_agenda, login_first
 from .succession_forms import CarryOverForm, SuccessorForm
 
 

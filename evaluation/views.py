@@ -5,11 +5,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import coordinates_region_of as can_edit_agenda
+from accounts.decorators import login_first
 from agenda.models import Action, Agenda
 from common.pdf import pdf_response
+from common.versioning import form_status, save_or_conflict
 
 from . import services
-from .access import can_edit_agenda, login_first
 from .forms import EvaluationForm, IndicatorForm
 from .models import Evaluation, Indicator
 from .pdf import render_evaluation_pdf
@@ -71,13 +73,23 @@ def evaluation_edit(request, pk):
     form = EvaluationForm(request.POST or None, instance=evaluation, agenda=action.agenda)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.EVALUATION_FIELDS}
-        services.evaluation_save(action=action, data=data, parties=form.cleaned_data["parties"])
-        messages.success(request, _("The evaluation has been saved."))
-        return redirect(action.get_absolute_url() + "#evaluatie")
+        saved = save_or_conflict(
+            form,
+            lambda: services.evaluation_save(
+                action=action,
+                data=data,
+                parties=form.cleaned_data["parties"],
+                expected_version=form.cleaned_data.get("version"),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The evaluation has been saved."))
+            return redirect(action.get_absolute_url() + "#evaluatie")
     return TemplateResponse(
         request,
         "evaluation/evaluation_form.html",
         {"action": action, "form": form, "is_new": evaluation.pk is None},
+        status=form_status(form),
     )
 
 
@@ -101,14 +113,23 @@ def indicator_edit(request, pk):
     indicator = get_object_or_404(Indicator, pk=pk)
     action = _editable_action(request, indicator.action_id)
     form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        services.indicator_save(action=action, indicator=indicator, data=form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_conflict(
+            form,
+            lambda: services.indicator_save(
+                action=action, indicator=indicator, data=form.cleaned_data
+            ),
+        )
+    ):
         messages.success(request, _("The indicator has been saved."))
         return redirect(action.get_absolute_url() + "#indicatoren")
     return TemplateResponse(
         request,
         "evaluation/indicator_form.html",
         {"action": action, "form": form, "indicator": indicator},
+        status=form_status(form),
     )
 
 

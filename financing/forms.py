@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Action, Agenda
 from common.forms import StyledFormMixin
+from common.versioning import VersionedFormMixin, VersionField
 from governance.models import Municipality
 
 from .amounts import AmountError, format_dutch_amount, parse_dutch_amount
@@ -105,7 +106,7 @@ class StreamChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-class FundingStreamForm(StyledFormMixin, forms.ModelForm):
+class FundingStreamForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     stated_total = DutchAmountField(label=capfirst(_("stated total")), required=False)
 
     class Meta:
@@ -172,7 +173,7 @@ class FundingStreamForm(StyledFormMixin, forms.ModelForm):
         return stream
 
 
-class YearAmountForm(StyledFormMixin, forms.ModelForm):
+class YearAmountForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     year = YearField(label=capfirst(_("year")))
     amount = DutchAmountField(
         label=capfirst(_("amount")),
@@ -220,7 +221,7 @@ class YearAmountForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-class AllocationForm(StyledFormMixin, forms.ModelForm):
+class AllocationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     stream = StreamChoiceField(
         label=capfirst(_("funding stream")), queryset=FundingStream.objects.none()
     )
@@ -278,7 +279,14 @@ def _municipality_label(municipality: Municipality) -> str:
     return _("%(name)s (inhabitants unknown)") % {"name": municipality.name}
 
 
-class DistributionForm(StyledFormMixin, forms.Form):
+class DistributionForm(VersionedFormMixin, StyledFormMixin, forms.Form):
+    """Split an amount over municipalities; carries the version of the split it replaces."""
+
+    def show_conflict(self, conflict):
+        super().show_conflict(conflict)
+        if conflict.current is not None:
+            self.data["replaces"] = str(conflict.current.pk)
+
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
         queryset=Municipality.objects.none(),
@@ -287,8 +295,14 @@ class DistributionForm(StyledFormMixin, forms.Form):
     )
     note = forms.CharField(label=capfirst(_("note")), required=False, max_length=500)
 
-    def __init__(self, *args, region, **kwargs):
+    def __init__(self, *args, region, existing=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if existing is not None:
+            # The split the form was opened on: a split made since replaces it.
+            self.fields["version"] = VersionField(initial=existing.version, required=False)
+            self.fields["replaces"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=existing.pk
+            )
         queryset = Municipality.objects.filter(region=region).select_related("subregion")
         self.fields["municipalities"].queryset = queryset
         self.fields["municipalities"].initial = list(queryset)
@@ -298,13 +312,17 @@ class DistributionForm(StyledFormMixin, forms.Form):
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
 
-class InhabitantsForm(forms.Form):
-    """The inhabitants of each municipality of a region, with their source."""
+class InhabitantsForm(VersionedFormMixin, forms.Form):
+    """The inhabitants of each municipality of a region, with their source, and the version
+    of each municipality the form was opened on."""
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipalities = list(municipalities)
         for m in self.municipalities:
+            self.fields[self.version_field_name(m)] = VersionField(
+                initial=m.version, required=False
+            )
             self.fields[f"inhabitants_{m.pk}"] = forms.IntegerField(
                 label=_("Inhabitants of %(name)s") % {"name": m.name},
                 required=False,
@@ -335,4 +353,8 @@ class InhabitantsForm(forms.Form):
                 m,
                 self.cleaned_data.get(f"inhabitants_{m.pk}"),
                 self.cleaned_data.get(f"source_{m.pk}") or "",
+                self.cleaned_data.get(self.version_field_name(m)),
             )
+
+    def version_field_name(self, obj) -> str:
+        return f"version_{obj.pk}"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agenda.models import Action, Agenda
+from common.versioning import Versioned
 from governance.models import Municipality, Organisation, Region
 
 FIRST_PLAUSIBLE_YEAR = 1900
@@ -68,7 +69,7 @@ class FundingStreamQuerySet(models.QuerySet):
         return self.order_by("order", "name")
 
 
-class FundingStream(models.Model):
+class FundingStream(Versioned):
     """A source of money (financieringsbron): Perspectief op Werk, a decentralisatie-uitkering."""
 
     class Level(models.TextChoices):
@@ -184,7 +185,7 @@ class FundingStream(models.Model):
         return [n for n in [self.slug, self.name, self.abbreviation, *extra] if n]
 
 
-class YearAmount(models.Model):
+class YearAmount(Versioned):
     """What a stream brings in one year: an amount, spent, not yet known or not applicable."""
 
     class Kind(models.TextChoices):
@@ -257,7 +258,7 @@ class AllocationQuerySet(models.QuerySet):
         return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
 
 
-class Allocation(models.Model):
+class Allocation(Versioned):
     """Money of a stream for one action in one year: budgeted and, where known, realised."""
 
     stream = models.ForeignKey(
@@ -325,7 +326,7 @@ class Allocation(models.Model):
                 )
 
 
-class Distribution(models.Model):
+class Distribution(Versioned):
     """A split of an amount over municipalities in proportion to their inhabitants.
 
     The amount is a stream's year amount or an allocation; the parts are stored so the split

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agenda.models import Action
+from common.versioning import expect_version
 from governance.models import Municipality, Region
 
 from .amounts import AmountError, parse_dutch_amount, split_by_weight
@@ -208,11 +209,17 @@ def distribution_split(
 
 @transaction.atomic
 def municipality_inhabitants_set(
-    *, municipality: Municipality, inhabitants: int | None, source: str = ""
+    *,
+    municipality: Municipality,
+    inhabitants: int | None,
+    source: str = "",
+    expected_version: int | None = None,
 ) -> bool:
-    """Set a municipality's number of inhabitants and where it comes from. Returns changed."""
+    """Set a municipality's number of inhabitants and where it comes from. Returns changed.
+    With `expected_version`, refused with `EditConflict` when it was saved since."""
     if municipality.inhabitants == inhabitants and municipality.inhabitants_source == source:
         return False
+    expect_version(municipality, version=expected_version)
     municipality.inhabitants = inhabitants
     municipality.inhabitants_source = source
     municipality.full_clean()

@@ -1,17 +1,20 @@
 """Pages of the financing app: public overviews and the coordinators' edit forms."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from accounts.access import is_coordinator_for
+from accounts.decorators import login_first
 from agenda.models import Action, Agenda
-from common.access import is_coordinator_for
+from common.history import changes_since
 from common.pdf import pdf_filename, pdf_response
 from common.templatetags.portal import format_euro
+from common.versioning import EditConflict, claim_version, form_status, save_or_conflict
 from governance.models import Municipality, Region
 
 from . import selectors, services
@@ -38,9 +41,8 @@ def _require_coordinator(request, region) -> None:
         raise PermissionDenied(_("Only coordinators of this region may change its funding."))
 
 
-def coordinator_view(view):
-    """Log in first; the view itself checks the region with `_require_coordinator`."""
-    return login_required(view)
+# Log in first; the view itself checks the region with `_require_coordinator`.
+coordinator_view = login_first
 
 
 def _agenda_context(request, agenda):
@@ -170,18 +172,25 @@ def stream_update(request, pk):
     stream = get_object_or_404(FundingStream, pk=pk)
     _require_coordinator(request, stream.region)
     form = FundingStreamForm(request.POST or None, instance=stream, region=stream.region)
-    if request.method == "POST" and form.is_valid():
-        services.stream_save(
-            stream=form.save(commit=False),
-            agendas=form.cleaned_data["agendas"],
-            actions=form.cleaned_data["actions"],
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_conflict(
+            form,
+            lambda: services.stream_save(
+                stream=form.save(commit=False),
+                agendas=form.cleaned_data["agendas"],
+                actions=form.cleaned_data["actions"],
+            ),
         )
+    ):
         messages.success(request, _("The funding stream has been saved."))
         return redirect(stream)
     return TemplateResponse(
         request,
         "financing/fundingstream_form.html",
         {"form": form, "stream": stream, "region": stream.region},
+        status=form_status(form),
     )
 
 
@@ -232,22 +241,29 @@ def _year_amount_form(request, stream, year_amount):
     form = YearAmountForm(request.POST or None, instance=year_amount, stream=stream)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if year_amount.pk and year_amount.year != data["year"]:
-            year_amount.delete()
-        services.year_amount_set(
-            stream=stream,
-            year=data["year"],
-            kind=data["kind"],
-            amount=data["amount"],
-            note=data["note"],
-            source_note=data["source_note"],
-        )
-        messages.success(request, _("The amount for %(year)s has been saved.") % data)
-        return redirect(stream)
+
+        def save():
+            if year_amount.pk:
+                claim_version(year_amount, data.get("version"))
+                if year_amount.year != data["year"]:
+                    year_amount.delete()
+            return services.year_amount_set(
+                stream=stream,
+                year=data["year"],
+                kind=data["kind"],
+                amount=data["amount"],
+                note=data["note"],
+                source_note=data["source_note"],
+            )
+
+        if save_or_conflict(form, save):
+            messages.success(request, _("The amount for %(year)s has been saved.") % data)
+            return redirect(stream)
     return TemplateResponse(
         request,
         "financing/yearamount_form.html",
         {"form": form, "stream": stream, "year_amount": year_amount},
+        status=form_status(form),
     )
 
 
@@ -293,8 +309,13 @@ def _allocation_form(request, action, allocation):
     agenda = action.agenda
     _require_coordinator(request, agenda.owner_region)
     form = AllocationForm(request.POST or None, instance=allocation, action=action)
+    saved = None
     if request.method == "POST" and form.is_valid():
-        allocation = services.allocation_save(allocation=form.save(commit=False))
+        saved = save_or_conflict(
+            form, lambda: services.allocation_save(allocation=form.save(commit=False))
+        )
+    if saved is not None:
+        allocation = saved
         messages.success(request, _("The allocation has been saved."))
         use = selectors.stream_use(allocation.stream, agenda.years)
         for cell in use.cells:
@@ -317,6 +338,7 @@ def _allocation_form(request, action, allocation):
         request,
         "financing/allocation_form.html",
         {"form": form, "action": action, "allocation": allocation, "agenda": agenda},
+        status=form_status(form),
     )
 
 
@@ -363,22 +385,33 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
     source = year_amount or allocation
     region = source.stream.region
     _require_coordinator(request, region)
-    form = DistributionForm(request.POST or None, region=region)
+    existing = Distribution.objects.filter(year_amount=year_amount, allocation=allocation).first()
+    form = DistributionForm(request.POST or None, region=region, existing=existing)
     total = year_amount.amount if year_amount else allocation.budgeted
     if request.method == "POST" and form.is_valid():
-        try:
-            distribution = services.distribution_split(
+
+        def split():
+            opened = form.cleaned_data.get("replaces")
+            if opened is not None and (existing is None or existing.pk != opened):
+                raise EditConflict(existing, changes_since(existing, 0) if existing else [])
+            claim_version(existing, form.cleaned_data.get("version"))
+            return services.distribution_split(
                 year_amount=year_amount,
                 allocation=allocation,
                 municipalities=form.cleaned_data["municipalities"],
                 note=form.cleaned_data["note"],
             )
+
+        try:
+            distribution = save_or_conflict(form, split)
         except ValidationError as exc:
+            transaction.set_rollback(True)
             for message in exc.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, _("The amount has been split over the municipalities."))
-            return redirect(distribution)
+            if distribution is not None:
+                messages.success(request, _("The amount has been split over the municipalities."))
+                return redirect(distribution)
     return TemplateResponse(
         request,
         "financing/distribution_form.html",
@@ -389,6 +422,7 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
             "region": region,
             "missing": Municipality.objects.filter(region=region, inhabitants__isnull=True),
         },
+        status=form_status(form),
     )
 
 
@@ -418,13 +452,21 @@ def inhabitants_edit(request, slug):
     _require_coordinator(request, region)
     municipalities = Municipality.objects.filter(region=region).order_by("name")
     form = InhabitantsForm(request.POST or None, municipalities=municipalities)
+    changed = None
     if request.method == "POST" and form.is_valid():
-        changed = sum(
-            services.municipality_inhabitants_set(
-                municipality=m, inhabitants=inhabitants, source=source
-            )
-            for m, inhabitants, source in form.values()
+        changed = save_or_conflict(
+            form,
+            lambda: sum(
+                services.municipality_inhabitants_set(
+                    municipality=m,
+                    inhabitants=inhabitants,
+                    source=source,
+                    expected_version=version,
+                )
+                for m, inhabitants, source, version in form.values()
+            ),
         )
+    if changed is not None:
         messages.success(
             request,
             _("The inhabitants have been saved (%(count)s municipalities changed).")
@@ -432,7 +474,10 @@ def inhabitants_edit(request, slug):
         )
         return redirect("financing:inhabitants_edit", slug=region.slug)
     return TemplateResponse(
-        request, "financing/region_inhabitants.html", {"form": form, "region": region}
+        request,
+        "financing/region_inhabitants.html",
+        {"form": form, "region": region},
+        status=form_status(form),
     )
 
 

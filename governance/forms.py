@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import COORDINATOR, has_role, user_region
 from agenda.models import Agenda
-from common.access import COORDINATOR, has_role, user_region
 from common.forms import StyledFormMixin
+from common.versioning import VersionedFormMixin
 from governance.models import (
     Body,
     BodyPillar,
@@ -36,7 +37,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class BodyForm(StyledFormMixin, forms.ModelForm):
+class BodyForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Body
         fields = [
@@ -99,7 +100,7 @@ class BodyPillarsForm(forms.Form):
         return {pillar: self.cleaned_data.get(name) or "" for name, pillar in self.pillars.items()}
 
 
-class MembershipForm(StyledFormMixin, forms.ModelForm):
+class MembershipForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = [
@@ -133,7 +134,7 @@ class MembershipForm(StyledFormMixin, forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.all()
 
 
-class PersonForm(StyledFormMixin, forms.ModelForm):
+class PersonForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     other_spellings = forms.CharField(
         label=_("Other spellings of the name"),
         required=False,
@@ -168,7 +169,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
         return spellings
 
 
-class DecisionStepForm(StyledFormMixin, forms.ModelForm):
+class DecisionStepForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionStep
         fields = ["order", "date", "body", "body_text", "purpose", "conclusion", "source_note"]
@@ -198,7 +199,7 @@ class DecisionStepForm(StyledFormMixin, forms.ModelForm):
         super()._post_clean()
 
 
-class ConsultationInputForm(StyledFormMixin, forms.ModelForm):
+class ConsultationInputForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = ConsultationInput
         fields = ["round", "partner", "order", "input_text", "response_text", "source_note"]

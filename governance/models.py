@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
+from accounts import access
+from common.versioning import Versioned
+
 
 class Region(models.Model):
     """A labour-market region (arbeidsmarktregio)."""
@@ -45,7 +48,7 @@ class SubRegion(models.Model):
         return self.name
 
 
-class Municipality(models.Model):
+class Municipality(Versioned):
     """A municipality (gemeente) of a region."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -78,7 +81,7 @@ class Municipality(models.Model):
         return self.name
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     """A partner (partij): municipality, UWV, employers' organisation, school, ..."""
 
     class Type(models.TextChoices):
@@ -191,19 +194,10 @@ class BodyQuerySet(models.QuerySet):
         return self.order_by("region", "level_order", "order", "name")
 
     def editable_by(self, user):
-        from common.access import COORDINATOR, has_role, user_region
-
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        region = user_region(user)
-        if region is None or not has_role(user, COORDINATOR):
-            return self.none()
-        return self.filter(region=region)
+        return access.coordinated(self, user)
 
 
-class Body(models.Model):
+class Body(Versioned):
     """A consultative body (overleg, gremium) of a region's working structure (Bijlage 2)."""
 
     class Level(models.TextChoices):
@@ -328,7 +322,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(region__in=Body.objects.editable_by(user).values("region"))
 
 
-class Person(models.Model):
+class Person(Versioned):
     """Someone who sits in a body. Personal data: see the privacy rule above."""
 
     region = models.ForeignKey(
@@ -393,7 +387,7 @@ class PersonAlias(models.Model):
         return self.name
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A seat in a body: a person, an organisation's seat ("naam volgt"), or a removed person.
 
     The overview prints every seat as the source writes it, from these fields only:
@@ -594,7 +588,7 @@ def members_as_written(memberships, *, show_private: bool) -> str:
     return text
 
 
-class DecisionStep(models.Model):
+class DecisionStep(Versioned):
     """One step of an agenda's decision route (Behandeling)."""
 
     class Purpose(models.TextChoices):
@@ -669,7 +663,7 @@ class DecisionStep(models.Model):
         return self.body.name if self.body_id else self.body_text
 
 
-class ConsultationInput(models.Model):
+class ConsultationInput(Versioned):
     """A partner's written input on an agenda and how it was handled (the matrix)."""
 
     agenda = models.ForeignKey(

@@ -2,14 +2,13 @@
 
 Reading is public, except names of people who are not office-holders or representatives: those
 are shown to logged-in users only (see governance/models.py). Coordinators of a region
-(common.access.is_coordinator_for) edit; visitors who are not logged in go to the login page,
+(accounts.access.is_coordinator_for) edit; visitors who are not logged in go to the login page,
 other users get 403.
 """
 
 import json
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -20,9 +19,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import is_coordinator_for
+from accounts.decorators import login_first, require
 from agenda.models import Agenda
-from common.access import is_coordinator_for
 from common.pdf import pdf_filename, pdf_response
+from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import (
@@ -44,28 +45,10 @@ def shows_private_names(user) -> bool:
 
 
 def _check_coordinator(request, region) -> None:
-    if not request.user.is_authenticated:
-        raise _LoginRequired
-    if not is_coordinator_for(request.user, region):
-        raise PermissionDenied
+    require(is_coordinator_for(request.user, region))
 
 
-class _LoginRequired(Exception):
-    pass
-
-
-def coordinator_view(view):
-    """Send anonymous visitors to the login page when the view asks for a coordinator."""
-
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+coordinator_view = login_first
 
 
 def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
@@ -73,6 +56,7 @@ def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
         request,
         "governance/object_form.html",
         {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
+        status=form_status(form),
     )
 
 
@@ -169,8 +153,6 @@ def body_detail(request, pk):
 @coordinator_view
 @require_http_methods(["GET", "POST"])
 def body_create(request):
-    if not request.user.is_authenticated:
-        raise _LoginRequired
     if not coordinated_regions(request.user).exists():
         raise PermissionDenied
     form = BodyForm(request.POST or None, user=request.user)
@@ -194,9 +176,12 @@ def body_update(request, pk):
     body = get_object_or_404(Body, pk=pk)
     _check_coordinator(request, body.region)
     form = BodyForm(request.POST or None, instance=body, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _check_coordinator(request, form.cleaned_data["region"])
-        form.save()
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _check_coordinator(request, form.cleaned_data["region"]) is None
+        and save_or_conflict(form, form.save)
+    ):
         messages.success(request, _("The body has been saved."))
         return HttpResponseRedirect(body.get_absolute_url())
     title = _("Edit %(name)s") % {"name": body.name}
@@ -292,8 +277,7 @@ def membership_update(request, pk):
     body = seat.body
     _check_coordinator(request, body.region)
     form = MembershipForm(request.POST or None, instance=seat, body=body)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, form.save):
         messages.success(request, _("The seat has been saved."))
         return HttpResponseRedirect(body.get_absolute_url())
     title = _("Edit a seat in %(name)s") % {"name": body.name}
@@ -342,8 +326,6 @@ def _person_for_coordinator(request, pk) -> Person:
 
 @coordinator_view
 def person_list(request):
-    if not request.user.is_authenticated:
-        raise _LoginRequired
     regions = coordinated_regions(request.user)
     if not regions.exists():
         raise PermissionDenied
@@ -377,8 +359,6 @@ def person_detail(request, pk):
 @coordinator_view
 @require_http_methods(["GET", "POST"])
 def person_create(request):
-    if not request.user.is_authenticated:
-        raise _LoginRequired
     if not coordinated_regions(request.user).exists():
         raise PermissionDenied
     form = PersonForm(request.POST or None, user=request.user)
@@ -403,11 +383,17 @@ def person_create(request):
 def person_update(request, pk):
     person = _person_for_coordinator(request, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _check_coordinator(request, form.cleaned_data["region"])
-        services.person_save(
-            person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _check_coordinator(request, form.cleaned_data["region"]) is None
+        and save_or_conflict(
+            form,
+            lambda: services.person_save(
+                person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
+            ),
         )
+    ):
         messages.success(request, _("The person has been saved."))
         return HttpResponseRedirect(person.get_absolute_url())
     title = _("Edit %(name)s") % {"name": person.name}
@@ -531,13 +517,16 @@ def decision_step_update(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            services.decision_step_update(step=step, **fields)
+            saved = save_or_conflict(
+                form, lambda: services.decision_step_update(step=step, **fields)
+            )
         except ValidationError as error:
             transaction.set_rollback(True)
             form.add_error(None, error)
         else:
-            messages.success(request, _("The step has been saved."))
-            return HttpResponseRedirect(_route_url(agenda))
+            if saved is not None:
+                messages.success(request, _("The step has been saved."))
+                return HttpResponseRedirect(_route_url(agenda))
     title = _("Edit a step of the decision route")
     return _form_page(
         request,
@@ -605,8 +594,7 @@ def consultation_update(request, pk):
     agenda = item.agenda
     _check_coordinator(request, agenda.owner_region)
     form = ConsultationInputForm(request.POST or None, instance=item, agenda=agenda)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, form.save):
         messages.success(request, _("The input has been saved."))
         return HttpResponseRedirect(_consultation_url(agenda))
     title = _("Edit consultation input")

@@ -6,8 +6,8 @@ so that a later accounts app only has to be wired in here.
 
 from django.core.exceptions import ValidationError
 
-from common.access import COORDINATOR, ROLES, VIEWER
-from common.accounts import find_organisation, find_region, role_group
+from accounts.access import COORDINATOR, ROLES, VIEWER
+from accounts.services import find_organisation, find_region, role_group
 from governance.models import Profile
 
 from .config import ADMIN, Assignment

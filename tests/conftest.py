@@ -5,7 +5,8 @@ import pytest
 # The test OpenID Connect provider (fixture `oidc_provider`).
 pytest_plugins = ["tests.oidc.fixtures"]
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The seed documents the tests compare the demo data with, kept in the repository.
+SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -31,8 +32,7 @@ def seed_text():
 
     def read(prefix: str) -> str:
         matches = sorted(SEEDS_DIR.glob(f"{prefix}_*.txt"))
-        if not matches:
-            pytest.skip(f"seed {prefix} not available at {SEEDS_DIR}")
+        assert matches, f"seed {prefix} missing from {SEEDS_DIR}"
         return matches[0].read_text(encoding="utf-8")
 
     return read

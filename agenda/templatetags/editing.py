@@ -2,7 +2,7 @@
 
 from django import template
 
-from common import access
+from accounts import access
 
 from ..models import Action, Status
 

@@ -2,7 +2,8 @@
 
 from django import template
 
-from ..access import can_edit_agenda
+from accounts.access import coordinates_region_of as can_edit_agenda
+
 from ..models import Evaluation, Indicator
 
 register = template.Library()

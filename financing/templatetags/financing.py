@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from common.access import is_coordinator_for
+from accounts.access import is_coordinator_for
 from common.templatetags.portal import format_euro
 from financing.models import Allocation, YearAmount
 from financing.selectors import Total

@@ -3,7 +3,7 @@
 from django import template
 from django.db.models import Q
 
-from common.access import is_coordinator_for
+from accounts.access import is_coordinator_for
 from governance.models import ConsultationInput, DecisionStep, Membership
 
 register = template.Library()

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Status, Theme
-from common.accounts import user_create
 from governance.models import Organisation, Region
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"

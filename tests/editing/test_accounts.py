@@ -112,7 +112,7 @@ def test_a_coordinator_must_name_the_region_when_there_are_several(region, monke
 def test_the_roles_exist_as_groups_with_their_permissions(db):
     from django.contrib.auth.models import Group
 
-    from common.access import ROLE_PERMISSIONS
+    from accounts.access import ROLE_PERMISSIONS
 
     for role, codenames in ROLE_PERMISSIONS.items():
         group = Group.objects.get(name=role)

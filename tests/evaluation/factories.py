@@ -2,8 +2,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from accounts.access import COORDINATOR, PARTNER
 from agenda.models import Action, Agenda, Pillar, Theme
-from common.access import COORDINATOR, PARTNER
 from evaluation.models import Evaluation, Indicator, Outcome
 from governance.models import Profile, Region
 

@@ -2,8 +2,8 @@
 
 from types import SimpleNamespace
 
+from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Theme
-from common.accounts import user_create
 from financing.models import FundingStream
 from governance.models import Municipality, Region
 

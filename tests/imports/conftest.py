@@ -1,6 +1,6 @@
 import pytest
 
-from common.accounts import user_create
+from accounts.services import user_create
 from governance.models import Region
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"

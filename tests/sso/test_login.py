@@ -8,7 +8,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from common.access import has_role, user_organisation, user_region
+from accounts.access import has_role, user_organisation, user_region
 from sso.models import OIDCIdentity
 
 from .conftest import PASSWORD, SUPPORT_CONTACT

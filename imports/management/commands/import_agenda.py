@@ -114,7 +114,7 @@ class Command(BaseCommand):
 
 
 def _may_create_in(user, region) -> bool:
-    from common.access import is_coordinator_for
+    from accounts.access import is_coordinator_for
 
     return is_coordinator_for(user, region)
 

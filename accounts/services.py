@@ -1,7 +1,7 @@
-"""Accounts: the login and password forms, and creating an account with a role."""
+"""Accounts: creating an account with a role, and giving an account a role, region and
+organisation (used by `manage.py add_user` and by single sign-on)."""
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,15 +11,6 @@ from django.utils.translation import gettext as _
 from governance.models import Organisation, Profile, Region
 
 from .access import COORDINATOR, PARTNER, ROLE_PERMISSIONS, ROLES
-from .forms import StyledFormMixin
-
-
-class LoginForm(StyledFormMixin, AuthenticationForm):
-    pass
-
-
-class StyledPasswordChangeForm(StyledFormMixin, PasswordChangeForm):
-    pass
 
 
 def find_organisation(key: str) -> Organisation:
@@ -81,11 +72,7 @@ def user_create(
     """Create an account with one of the roles. Coordinators need a region, partner editors
     an organisation. The password must pass the password rules."""
     User = get_user_model()
-    if role not in ROLES:
-        raise ValidationError(
-            _("Unknown role “%(role)s”. Choose one of: %(roles)s.")
-            % {"role": role, "roles": ", ".join(ROLES)}
-        )
+    _check_role(role)
     if not username:
         raise ValidationError(_("A username is required."))
     if User.objects.filter(username__iexact=username).exists():
@@ -104,4 +91,35 @@ def user_create(
     user.save()
     user.groups.add(role_group(role))
     Profile.objects.create(user=user, region=region, organisation=organisation)
+    return user
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise ValidationError(
+            _("Unknown role “%(role)s”. Choose one of: %(roles)s.")
+            % {"role": role, "roles": ", ".join(ROLES)}
+        )
+
+
+@transaction.atomic
+def user_assign_role(
+    *,
+    user,
+    role: str,
+    region: Region | None = None,
+    organisation: Organisation | None = None,
+):
+    """Give an existing account one role (replacing its other roles), with the region and
+    organisation of its profile. Coordinators need a region, partner editors an organisation."""
+    _check_role(role)
+    if role == COORDINATOR and region is None:
+        raise ValidationError(_("A coordinator needs a region."))
+    if role == PARTNER and organisation is None:
+        raise ValidationError(_("A partner editor needs an organisation."))
+    user.groups.remove(*user.groups.filter(name__in=ROLES))
+    user.groups.add(role_group(role))
+    Profile.objects.update_or_create(
+        user=user, defaults={"region": region, "organisation": organisation}
+    )
     return user

@@ -10,8 +10,8 @@ import os
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from common.access import COORDINATOR, PARTNER, ROLES
-from common.accounts import find_organisation, find_region, user_create
+from accounts.access import COORDINATOR, PARTNER, ROLES
+from accounts.services import find_organisation, find_region, user_create
 
 
 class Command(BaseCommand):

@@ -4,11 +4,24 @@ Roles are Django groups: `coordinator` (everything in the agendas of their regio
 `partner` (edits the actions their organisation leads) and `viewer` (reads concept agendas and
 internal notes). A user's region and organisation live on `governance.Profile`. Superusers may
 do everything.
+
+To add a role: add its name to `ROLES` and its permissions to `ROLE_PERMISSIONS` (a data
+migration creates the group), then say in the rules below what it may do.
+
+The domain apps state their rules as QuerySet methods built from the pieces here:
+`visible_to(user)`, `editable_by(user)` and `deletable_by(user)`. Views fetch with
+`get_object_or_404(Model.objects.editable_by(request.user), pk=pk)`; templates ask the
+`editable` filter of `{% load access %}`.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
-from governance.models import Organisation, Region
+if TYPE_CHECKING:
+    from governance.models import Organisation, Region
 
 COORDINATOR = "coordinator"
 PARTNER = "partner"
@@ -62,12 +75,25 @@ def is_coordinator_for(user, region: Region | None) -> bool:
 
 
 def can_read_internal(user) -> bool:
-    """Concept agendas and internal notes are for logged-in users only."""
+    """The one rule for what is not public: concept agendas, internal notes, change histories
+    and the names of staff are for logged-in users only. Everything else is public."""
     return user is not None and user.is_authenticated and user.is_active
 
 
-def is_active_user(user) -> bool:
-    return user is not None and user.is_authenticated and user.is_active
+is_active_user = can_read_internal
+
+
+def coordinated(queryset, user, region_field: str = "region"):
+    """The rows of `queryset` whose `region_field` is the region the user coordinates (all rows
+    for superusers): the shared rule behind `editable_by` of region-owned models."""
+    if not is_active_user(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    region = user_region(user)
+    if region is None or not has_role(user, COORDINATOR):
+        return queryset.none()
+    return queryset.filter(**{region_field: region})
 
 
 def in_region_q(region: Region, prefix: str = "") -> Q:
@@ -145,6 +171,11 @@ def coordinates_agenda(user, agenda, perm: str = "agenda.change_agenda") -> bool
     if user.is_superuser:
         return True
     return is_coordinator_for(user, agenda.owner_region) and user.has_perm(perm)
+
+
+def coordinates_region_of(user, agenda) -> bool:
+    """Whether the user coordinates the region `agenda` belongs to (any permission)."""
+    return is_coordinator_for(user, agenda.owner_region)
 
 
 def can_create_agenda(user, region: Region | None = None) -> bool:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .accounts import LoginForm, StyledPasswordChangeForm
+from .forms import LoginForm, StyledPasswordChangeForm
 
 urlpatterns = [
     path(
