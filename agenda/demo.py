@@ -1,7 +1,6 @@
 """Demo data for the agenda app: vocabularies and the agendas of the seeds."""
 
-import datetime
-
+from common.demo import fixture_date as _date
 from common.demo import read_fixture
 from common.upsert import set_m2m, upsert
 from governance.demo import REGION_FIXTURE, organisation_by_key
@@ -49,14 +48,6 @@ def _scope_lookup(region) -> dict[str, Scope]:
         for written in [item["name"], *item.get("as_written", [])]:
             lookup[written] = scopes[item["name"]]
     return lookup
-
-
-def _date(value) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
 
 
 def load_agenda_file(name: str) -> int:

@@ -4,6 +4,7 @@ Each app reads its own part in `<app>/demo.py`; this module runs them in depende
 Every loader is idempotent: a second run changes nothing.
 """
 
+import datetime
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -45,3 +46,12 @@ def load_all(log: Callable[[str], None] = lambda _msg: None) -> int:
         log(f"{dotted}: {count}")
         changed += count
     return changed
+
+
+def fixture_date(value) -> datetime.date | None:
+    """A date as a fixture writes it (a date, an ISO string, or empty)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))

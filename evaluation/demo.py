@@ -1,9 +1,9 @@
 """Demo data for the evaluation app: the evaluation of the 2020-2022 agenda (seed 001)."""
 
-import datetime
 from decimal import Decimal
 
 from agenda.models import Action, Agenda, Pillar, Status, Theme
+from common.demo import fixture_date as _date
 from common.demo import read_fixture
 from common.upsert import set_m2m, upsert
 from governance.demo import organisation_by_key
@@ -141,12 +141,6 @@ def load_evaluation_file(name: str) -> int:
             )
             changed += c
     return changed
-
-
-def _date(value):
-    if value in (None, "") or isinstance(value, datetime.date):
-        return value or None
-    return datetime.date.fromisoformat(str(value))
 
 
 def _decimal(value):

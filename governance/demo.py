@@ -1,9 +1,8 @@
 """Demo data for governance: the region, its municipalities and organisations, the bodies
 (Bijlage 2) with their members, and the decision routes of the agendas."""
 
-import datetime
-
 from agenda.models import Agenda, Pillar
+from common.demo import fixture_date as _date
 from common.demo import read_fixture
 from common.upsert import set_m2m, upsert
 
@@ -241,11 +240,3 @@ def load_bodies() -> int:
             changed += c
             changed += decision_step_apply_adoption(step=step)
     return changed
-
-
-def _date(value) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
