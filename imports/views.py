@@ -5,6 +5,8 @@ file is kept with its mapping in `ImportUpload` until it is confirmed; nothing i
 changes before that, and the confirmed import is one transaction.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -50,6 +52,11 @@ def upload(request, slug):
                 error = str(exc)
             else:
                 mapping = _earlier_mapping(agenda, request.user, header) or header.mapping
+                # files nobody confirmed within two days are not kept
+                ImportUpload.objects.filter(
+                    applied_at__isnull=True,
+                    uploaded_at__lt=timezone.now() - timedelta(days=2),
+                ).delete()
                 created = ImportUpload.objects.create(
                     agenda=agenda,
                     user=request.user,
