@@ -124,7 +124,12 @@ def preview(request, slug, pk):
             status=400,
         )
     problems = check_mapping(header)
-    plan = None if problems else _plan(upload_obj, table, header)
+    plan = None
+    if not problems:
+        try:
+            plan = _plan(upload_obj, table, header)
+        except FileReadError as exc:
+            problems = [str(exc)]
     form = MappingForm(
         request.POST or None, header=header, years=agenda.years, plan=plan, prefix="m"
     )
@@ -134,8 +139,10 @@ def preview(request, slug, pk):
         upload_obj.save(update_fields=["mapping", "result"])
         if request.POST.get("confirm") and plan is not None:
             header.mapping = upload_obj.mapping
-            problems = check_mapping(header)
-            plan = None if problems else _plan(upload_obj, table, header)
+            try:
+                plan = None if check_mapping(header) else _plan(upload_obj, table, header)
+            except FileReadError:
+                plan = None
             if plan is not None and plan.is_valid:
                 try:
                     counts = apply_plan(plan, user=request.user, file_name=upload_obj.file_name)

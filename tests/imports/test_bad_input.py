@@ -205,3 +205,8 @@ def test_a_password_protected_opendocument_file(agenda, tmp_path):
         )
     message = refused(tmp_path, "geheim.ods", buffer.getvalue())
     assert "beveiligd met een wachtwoord" in message
+
+
+def test_headings_without_rows(agenda, tmp_path):
+    message = refused(tmp_path, "koppen.xlsx", xlsx_bytes([HEAD]))
+    assert "Onder de koppen van het werkblad staan geen acties." in message
