@@ -101,6 +101,7 @@ messages: setup
 bench: setup
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/table.py
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/annex.py
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

@@ -88,16 +88,17 @@ def _too_many_rows():
     )
 
 
+def _password_message(kind: str) -> str:
+    return _(
+        "The file is protected with a password or saved in an old format (.xls, .doc). "
+        "Remove the password or save it as %(ext)s and try again."
+    ) % {"ext": "." + kind}
+
+
 def _check_zip(kind: str, data: bytes) -> None:
     """Refuse what is not a zip of the right kind, and zips that unpack to too much."""
     if data.startswith(_OLE_MAGIC):
-        raise FileReadError(
-            _(
-                "The file is protected with a password or saved in an old format (.xls, .doc). "
-                "Remove the password or save it as %(ext)s and try again."
-            )
-            % {"ext": "." + kind}
-        )
+        raise FileReadError(_password_message(kind))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -117,6 +118,9 @@ def _check_zip(kind: str, data: bytes) -> None:
                 % {"limit": MAX_UNPACKED_BYTES // 1024 // 1024}
             )
         names = {info.filename for info in infos}
+        if kind == "ods" and "META-INF/manifest.xml" in names:
+            if b"encryption-data" in archive.read("META-INF/manifest.xml")[:1_000_000]:
+                raise FileReadError(_password_message(kind))
     if _ZIP_MEMBER[kind] not in names:
         actual = next((k for k, member in _ZIP_MEMBER.items() if member in names), None)
         if actual:

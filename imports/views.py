@@ -5,6 +5,8 @@ file is kept with its mapping in `ImportUpload` until it is confirmed; nothing i
 changes before that, and the confirmed import is one transaction.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -50,6 +52,11 @@ def upload(request, slug):
                 error = str(exc)
             else:
                 mapping = _earlier_mapping(agenda, request.user, header) or header.mapping
+                # files nobody confirmed within two days are not kept
+                ImportUpload.objects.filter(
+                    applied_at__isnull=True,
+                    uploaded_at__lt=timezone.now() - timedelta(days=2),
+                ).delete()
                 created = ImportUpload.objects.create(
                     agenda=agenda,
                     user=request.user,
@@ -117,7 +124,12 @@ def preview(request, slug, pk):
             status=400,
         )
     problems = check_mapping(header)
-    plan = None if problems else _plan(upload_obj, table, header)
+    plan = None
+    if not problems:
+        try:
+            plan = _plan(upload_obj, table, header)
+        except FileReadError as exc:
+            problems = [str(exc)]
     form = MappingForm(
         request.POST or None, header=header, years=agenda.years, plan=plan, prefix="m"
     )
@@ -127,8 +139,10 @@ def preview(request, slug, pk):
         upload_obj.save(update_fields=["mapping", "result"])
         if request.POST.get("confirm") and plan is not None:
             header.mapping = upload_obj.mapping
-            problems = check_mapping(header)
-            plan = None if problems else _plan(upload_obj, table, header)
+            try:
+                plan = None if check_mapping(header) else _plan(upload_obj, table, header)
+            except FileReadError:
+                plan = None
             if plan is not None and plan.is_valid:
                 try:
                     counts = apply_plan(plan, user=request.user, file_name=upload_obj.file_name)

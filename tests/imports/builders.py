@@ -113,3 +113,32 @@ def csv_bytes(rows, *, delimiter=";", encoding="utf-8"):
         delimiter.join('"' + str(v).replace('"', '""') + '"' for v in row) for row in rows
     )
     return text.encode(encoding)
+
+
+def ods_bytes(rows):
+    """An OpenDocument spreadsheet; a cell with several lines gets a paragraph per line."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Agenda")
+    for row in rows:
+        table_row = TableRow()
+        for value in row:
+            if value in ("", None):
+                table_row.addElement(TableCell())
+                continue
+            if isinstance(value, int | float):
+                cell = TableCell(valuetype="float", value=value)
+                cell.addElement(P(text=str(value)))
+            else:
+                cell = TableCell(valuetype="string")
+                for line in str(value).split("\n"):
+                    cell.addElement(P(text=line))
+            table_row.addElement(cell)
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()

@@ -191,3 +191,22 @@ def test_importing_the_same_file_twice_changes_nothing(agenda, tmp_path):
     call_command("import_agenda", str(path), agenda="agenda", user="anna", stdout=out)
     assert dump() == before
     assert "Niets gewijzigd" in out.getvalue()
+
+
+def test_a_password_protected_opendocument_file(agenda, tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", b"\x8f\x01versleuteld")
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest><manifest:file-entry manifest:full-path="content.xml">'
+            "<manifest:encryption-data/></manifest:file-entry></manifest:manifest>",
+        )
+    message = refused(tmp_path, "geheim.ods", buffer.getvalue())
+    assert "beveiligd met een wachtwoord" in message
+
+
+def test_headings_without_rows(agenda, tmp_path):
+    message = refused(tmp_path, "koppen.xlsx", xlsx_bytes([HEAD]))
+    assert "Onder de koppen van het werkblad staan geen acties." in message

@@ -121,3 +121,10 @@ def test_the_template_has_headings_and_an_explanation(client_anna, agenda):
     explained = {row[0].value: row[2].value for row in second.iter_rows(min_row=2) if row[0].value}
     assert explained["Status"] == "loopt"
     assert explained["(Sub)regionaal"] == "Regionaal"
+
+
+def test_headings_without_rows_in_the_browser(client_anna, agenda):
+    preview_url = upload(client_anna, agenda, "koppen.xlsx", xlsx_bytes([HEAD]))["Location"]
+    response = client_anna.get(preview_url)
+    assert response.status_code == 200
+    assert "Onder de koppen van het werkblad staan geen acties." in response.content.decode()

@@ -73,7 +73,14 @@ class Command(BaseCommand):
                 agenda._history_user = user
                 agenda._change_reason = f"Import uit {path.name}"
                 agenda.save()
-            plan = build_plan(table, header, agenda, **_all_missing(table, header, agenda, options))
+            try:
+                plan = build_plan(
+                    table, header, agenda, **_all_missing(table, header, agenda, options)
+                )
+            except FileReadError as exc:
+                self.stderr.write(str(exc))
+                transaction.set_rollback(True)
+                sys.exit(1)
             for line in preview_lines(plan):
                 self.stdout.write(line)
             if not plan.is_valid:
