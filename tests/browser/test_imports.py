@@ -5,8 +5,8 @@ show it. axe checks every new page at 1280 and 390 pixels."""
 import pytest
 from django.urls import reverse
 
+from accounts.services import user_create
 from agenda.models import Action, Agenda, Scope, Status
-from common.accounts import user_create
 from governance.models import Region
 from tests.annexes.pdftext import read_pdf
 from tests.imports.builders import xlsx_bytes
