@@ -165,7 +165,7 @@ def test_logout_of_a_local_account_stays_in_the_portal(world, client, django_use
 
 
 def test_a_wrong_client_secret_is_refused(
-    oidc, world, person, client, browser_at_provider, settings
+    oidc, world, person, client, browser_at_provider, settings, caplog
 ):
     settings.OIDC_RP_CLIENT_SECRET = "niet-het-goede-geheim"
     person("gerda", ["doeagenda-lezers"])
@@ -175,6 +175,7 @@ def test_a_wrong_client_secret_is_refused(
     )
     assert logged_in_user(client) is None
     assert not User.objects.exists()
+    assert "provider answered 401 invalid_client" in caplog.text
 
 
 def tampered(url: str, **changes) -> str:
@@ -191,7 +192,7 @@ def test_a_tampered_state_is_refused(oidc, world, person, client, browser_at_pro
     page = refusal_page(client, response)
     assert "niet in deze browser begonnen" in page.content.decode()
     assert logged_in_user(client) is None
-    # The real state is still refused after the attempt? No: it is unused, so it still works.
+    # The real state was not used up by the forged one.
     assert client.get(callback)["Location"] == "/"
 
 
@@ -203,7 +204,7 @@ def test_a_replayed_callback_is_refused(oidc, world, person, client, browser_at_
     refusal_page(client, client.get(callback))
 
 
-def test_a_wrong_pkce_verifier_is_refused(oidc, world, person, client, browser_at_provider):
+def test_a_wrong_pkce_verifier_is_refused(oidc, world, person, client, browser_at_provider, caplog):
     person("jan", ["doeagenda-lezers"])
     callback = browser_at_provider.follow(start_login(client), "jan", PASSWORD)
     session = client.session
@@ -212,6 +213,7 @@ def test_a_wrong_pkce_verifier_is_refused(oidc, world, person, client, browser_a
     session.save()
     refusal_page(client, client.get(callback))
     assert logged_in_user(client) is None
+    assert "provider answered 400 invalid_grant" in caplog.text  # the provider checked PKCE
 
 
 def test_a_wrong_nonce_is_refused(oidc, world, person, client, browser_at_provider):
