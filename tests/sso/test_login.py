@@ -368,3 +368,15 @@ def test_a_role_map_naming_an_unknown_region_is_refused_not_a_crash(
     page = refusal_page(client, oidc_login(client, browser_at_provider, "ursula", PASSWORD))
     assert "regio of organisatie die niet bestaat" in page.content.decode()
     assert not User.objects.exists()
+
+
+def test_an_address_locked_out_for_wrong_passwords_stays_locked_out(
+    oidc, world, person, client, browser_at_provider, settings
+):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "iemand", "password": "fout"})
+    person("vince", ["doeagenda-lezers"])
+    response = oidc_login(client, browser_at_provider, "vince", PASSWORD)
+    assert response.status_code in (403, 429)
+    assert "Inloggen is geblokkeerd" in response.content.decode()
+    assert logged_in_user(client) is None
