@@ -185,6 +185,11 @@ class OIDCBackend(OIDCAuthenticationBackend):
             identity.save()
         return user
 
+    def get_user(self, user_id):
+        """The user of a session; a switched-off account ends its sessions at once."""
+        user = super().get_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     # Accounts: never looked up by e-mail; names and address follow the provider.
 
     def filter_users_by_claims(self, claims):

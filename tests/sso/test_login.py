@@ -352,12 +352,12 @@ def test_a_switched_off_account_is_refused(oidc, world, person, client, browser_
     person("tom", ["doeagenda-lezers"])
     oidc_login(client, browser_at_provider, "tom", PASSWORD)
     user = logged_in_user(client)
-    client.post(reverse("sso:logout"))
     user.is_active = False
     user.save()
+    assert not client.get("/").wsgi_request.user.is_authenticated  # the session ends at once
     page = refusal_page(client, oidc_login(client, ProviderBrowser(), "tom", PASSWORD))
     assert "uitgeschakeld" in page.content.decode()
-    assert logged_in_user(client) is None
+    assert not client.get("/").wsgi_request.user.is_authenticated
 
 
 def test_a_role_map_naming_an_unknown_region_is_refused_not_a_crash(
