@@ -88,9 +88,10 @@ class OIDCBackend(OIDCAuthenticationBackend):
             code = ""
             if response is not None:
                 try:
-                    code = response.json().get("error", "")
+                    body = response.json()
                 except ValueError:
-                    code = ""
+                    body = {}
+                code = str(body.get("error", ""))[:50] if isinstance(body, dict) else ""
             status = response.status_code if response is not None else "?"
             raise LoginRefused("provider", f"provider answered {status} {code}".strip()) from None
         except (requests.RequestException, config.ProviderUnavailable) as error:
@@ -101,7 +102,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
         """Check signature, algorithm, expiry, issuer and audience of an ID token."""
         header = jwt.get_unverified_header(payload)
         if header.get("alg") != self.OIDC_RP_SIGN_ALGO:
-            raise LoginRefused("token", f"unexpected signing algorithm {header.get('alg')!r}")
+            alg = str(header.get("alg"))[:20]
+            raise LoginRefused("token", f"unexpected signing algorithm {alg!r}")
         claims = jwt.decode(
             payload,
             key,
@@ -184,6 +186,11 @@ class OIDCBackend(OIDCAuthenticationBackend):
             identity.last_login = timezone.now()
             identity.save()
         return user
+
+    def get_user(self, user_id):
+        """The user of a session; a switched-off account ends its sessions at once."""
+        user = super().get_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     # Accounts: never looked up by e-mail; names and address follow the provider.
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import auth
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views.generic import TemplateView, View
@@ -106,11 +106,11 @@ class RefusedView(TemplateView):
 
 
 def provider_logout_url(request) -> str:
-    """The provider's end-session URL for the current session (RP-initiated logout), or the
-    portal's own logged-out page when the session did not come from the provider.
+    """The provider's end-session URL for the current session (RP-initiated logout), or
+    LOGOUT_REDIRECT_URL when the session did not come from the provider.
 
     Also `OIDC_OP_LOGOUT_URL_METHOD` for mozilla-django-oidc's logout view."""
-    local = reverse("sso:logged_out")
+    local = resolve_url(settings.LOGOUT_REDIRECT_URL or "sso:logged_out")
     id_token = request.session.get("oidc_id_token")
     if not id_token or not config.enabled():
         return local
@@ -123,7 +123,7 @@ def provider_logout_url(request) -> str:
     params = {
         "id_token_hint": id_token,
         "client_id": settings.OIDC_RP_CLIENT_ID,
-        "post_logout_redirect_uri": request.build_absolute_uri(local),
+        "post_logout_redirect_uri": request.build_absolute_uri(reverse("sso:logged_out")),
     }
     separator = "&" if "?" in end_session else "?"
     return f"{end_session}{separator}{urlencode(params)}"

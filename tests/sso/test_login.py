@@ -160,12 +160,12 @@ def test_logout_of_a_local_account_stays_in_the_portal(world, client, django_use
     user = django_user_model.objects.create_user("lokaal", password="x")
     client.force_login(user)
     response = client.post(reverse("sso:logout"))
-    assert response["Location"] == reverse("sso:logged_out")
+    assert response["Location"] == "/"  # LOGOUT_REDIRECT_URL, as before
     assert logged_in_user(client) is None
 
 
 def test_a_wrong_client_secret_is_refused(
-    oidc, world, person, client, browser_at_provider, settings
+    oidc, world, person, client, browser_at_provider, settings, caplog
 ):
     settings.OIDC_RP_CLIENT_SECRET = "niet-het-goede-geheim"
     person("gerda", ["doeagenda-lezers"])
@@ -175,6 +175,7 @@ def test_a_wrong_client_secret_is_refused(
     )
     assert logged_in_user(client) is None
     assert not User.objects.exists()
+    assert "provider answered 401 invalid_client" in caplog.text
 
 
 def tampered(url: str, **changes) -> str:
@@ -191,7 +192,7 @@ def test_a_tampered_state_is_refused(oidc, world, person, client, browser_at_pro
     page = refusal_page(client, response)
     assert "niet in deze browser begonnen" in page.content.decode()
     assert logged_in_user(client) is None
-    # The real state is still refused after the attempt? No: it is unused, so it still works.
+    # The real state was not used up by the forged one.
     assert client.get(callback)["Location"] == "/"
 
 
@@ -203,7 +204,7 @@ def test_a_replayed_callback_is_refused(oidc, world, person, client, browser_at_
     refusal_page(client, client.get(callback))
 
 
-def test_a_wrong_pkce_verifier_is_refused(oidc, world, person, client, browser_at_provider):
+def test_a_wrong_pkce_verifier_is_refused(oidc, world, person, client, browser_at_provider, caplog):
     person("jan", ["doeagenda-lezers"])
     callback = browser_at_provider.follow(start_login(client), "jan", PASSWORD)
     session = client.session
@@ -212,6 +213,7 @@ def test_a_wrong_pkce_verifier_is_refused(oidc, world, person, client, browser_a
     session.save()
     refusal_page(client, client.get(callback))
     assert logged_in_user(client) is None
+    assert "provider answered 400 invalid_grant" in caplog.text  # the provider checked PKCE
 
 
 def test_a_wrong_nonce_is_refused(oidc, world, person, client, browser_at_provider):
@@ -350,12 +352,12 @@ def test_a_switched_off_account_is_refused(oidc, world, person, client, browser_
     person("tom", ["doeagenda-lezers"])
     oidc_login(client, browser_at_provider, "tom", PASSWORD)
     user = logged_in_user(client)
-    client.post(reverse("sso:logout"))
     user.is_active = False
     user.save()
+    assert not client.get("/").wsgi_request.user.is_authenticated  # the session ends at once
     page = refusal_page(client, oidc_login(client, ProviderBrowser(), "tom", PASSWORD))
     assert "uitgeschakeld" in page.content.decode()
-    assert logged_in_user(client) is None
+    assert not client.get("/").wsgi_request.user.is_authenticated
 
 
 def test_a_role_map_naming_an_unknown_region_is_refused_not_a_crash(
@@ -366,3 +368,15 @@ def test_a_role_map_naming_an_unknown_region_is_refused_not_a_crash(
     page = refusal_page(client, oidc_login(client, browser_at_provider, "ursula", PASSWORD))
     assert "regio of organisatie die niet bestaat" in page.content.decode()
     assert not User.objects.exists()
+
+
+def test_an_address_locked_out_for_wrong_passwords_stays_locked_out(
+    oidc, world, person, client, browser_at_provider, settings
+):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "iemand", "password": "fout"})
+    person("vince", ["doeagenda-lezers"])
+    response = oidc_login(client, browser_at_provider, "vince", PASSWORD)
+    assert response.status_code in (403, 429)
+    assert "Inloggen is geblokkeerd" in response.content.decode()
+    assert logged_in_user(client) is None
