@@ -505,7 +505,6 @@ def decision_step_create(request, slug):
                 source_note=data["source_note"],
             )
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             messages.success(request, _("The step has been added to the decision route."))
@@ -533,7 +532,6 @@ def decision_step_update(request, pk):
         try:
             services.decision_step_update(step=step, **fields)
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             messages.success(request, _("The step has been saved."))
