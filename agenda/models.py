@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common import access
+from common import access, limits
 from governance.models import Municipality, Organisation, Region, SubRegion
 
 # Dutch nouns that take "het" (elk, nieuw); the others take "de" (elke, nieuwe).
@@ -133,10 +133,13 @@ class Agenda(models.Model):
         related_name="successors",
         verbose_name=_("predecessor"),
     )
-    internal_note = models.TextField(
-        _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
+    internal_note = limits.LimitedTextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Shown to logged-in users only."),
+        max_length=limits.LONG_TEXT,
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
@@ -227,8 +230,8 @@ class Pillar(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"))
     name = models.CharField(_("name"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    intro = limits.LimitedTextField(_("introduction"), blank=True, max_length=limits.NARRATIVE)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = PillarQuerySet.as_manager()
@@ -265,9 +268,11 @@ class Theme(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=300)
-    target_group = models.TextField(_("target group"), blank=True)
-    narrative = models.TextField(_("text"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    target_group = limits.LimitedTextField(
+        _("target group"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    narrative = limits.LimitedTextField(_("text"), blank=True, max_length=limits.NARRATIVE)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = ThemeQuerySet.as_manager()
@@ -331,8 +336,10 @@ class Action(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"))
     short_title = models.CharField(_("short title"), max_length=200, blank=True)
-    text = models.TextField(_("action"))
-    target_group_text = models.TextField(_("target group of the action"), blank=True)
+    text = limits.LimitedTextField(_("action"), max_length=limits.TEXT)
+    target_group_text = limits.LimitedTextField(
+        _("target group of the action"), blank=True, max_length=limits.SHORT_TEXT
+    )
     scope = models.ForeignKey(
         Scope,
         on_delete=models.PROTECT,
@@ -353,10 +360,17 @@ class Action(models.Model):
     leads = models.ManyToManyField(
         Organisation, blank=True, related_name="led_actions", verbose_name=_("lead organisations")
     )
-    lead_text = models.TextField(_("lead(s) as written"), blank=True)
-    financing_text = models.TextField(_("financing as written"), blank=True)
-    internal_note = models.TextField(
-        _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
+    lead_text = limits.LimitedTextField(
+        _("lead(s) as written"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    financing_text = limits.LimitedTextField(
+        _("financing as written"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    internal_note = limits.LimitedTextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Shown to logged-in users only."),
+        max_length=limits.LONG_TEXT,
     )
     added_later = models.BooleanField(
         _("added later"),
@@ -372,7 +386,7 @@ class Action(models.Model):
         verbose_name=_("predecessor"),
         help_text=_("The action of an earlier agenda this one carries over."),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -6,13 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
+from common import limits
+
 
 class Region(models.Model):
     """A labour-market region (arbeidsmarktregio)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -102,7 +104,7 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("municipality"),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -226,7 +228,9 @@ class Body(models.Model):
     reach = models.CharField(
         _("reach"), max_length=300, blank=True, help_text=_("The area it covers, as written.")
     )
-    remit = models.TextField(_("themes"), blank=True, help_text=_("Its remit, as written."))
+    remit = limits.LimitedTextField(
+        _("themes"), blank=True, help_text=_("Its remit, as written."), max_length=limits.TEXT
+    )
     is_decision_making = models.BooleanField(_("decision-making"), default=False)
     is_advisory = models.BooleanField(_("advisory"), default=False)
     is_exploratory = models.BooleanField(_("exploratory and informing"), default=False)
@@ -238,7 +242,7 @@ class Body(models.Model):
         verbose_name=_("agendas"),
         help_text=_("The agendas whose overview of bodies (Bijlage 2) lists this body."),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords(m2m_fields=[agendas])
     objects = BodyQuerySet.as_manager()
@@ -303,7 +307,7 @@ class BodyPillar(models.Model):
     certainty = models.CharField(
         _("certainty"), max_length=20, choices=Certainty.choices, default=Certainty.CERTAIN
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -352,7 +356,7 @@ class Person(models.Model):
             "Civil servants and staff in tactical bodies are shown to logged-in users only."
         ),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = PersonQuerySet.as_manager()
@@ -485,7 +489,7 @@ class Membership(models.Model):
         blank=True,
         help_text=_("Stray punctuation kept from the source, such as ')'."),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -626,8 +630,8 @@ class DecisionStep(models.Model):
         help_text=_("When it is not a body of the overview: 'college', 'commissie Samenleving'."),
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    conclusion = models.TextField(_("conclusion"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    conclusion = limits.LimitedTextField(_("conclusion"), blank=True, max_length=limits.TEXT)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -685,10 +689,10 @@ class ConsultationInput(models.Model):
         related_name="consultation_inputs",
         verbose_name=_("partner"),
     )
-    input_text = models.TextField(_("input"))
-    response_text = models.TextField(_("response"), blank=True)
+    input_text = limits.LimitedTextField(_("input"), max_length=limits.LONG_TEXT)
+    response_text = limits.LimitedTextField(_("response"), blank=True, max_length=limits.LONG_TEXT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
