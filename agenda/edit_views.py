@@ -7,7 +7,6 @@ are not logged in are sent to the login page, others who may not get 403.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -38,7 +37,11 @@ def _validation_messages(error: ValidationError) -> list[str]:
 
 
 def _add_errors(form, error: ValidationError) -> None:
-    """Show a service's validation error on the form, by field where the form has it."""
+    """Show a service's validation error on the form, by field where the form has it.
+
+    Every service runs in its own savepoint (`transaction.atomic`), so its error has already
+    undone its writes; the request's transaction stays usable for rendering the form again.
+    """
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             target = field if field in form.fields else None
@@ -76,7 +79,6 @@ def action_create(request, slug):
                     **data,
                 )
             except ValidationError as error:
-                transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
                 messages.success(request, _("The action has been added."))
@@ -132,7 +134,6 @@ def action_edit(request, pk):
                 for name, message in both_changed.items():
                     form.add_error(name, message)
             except ValidationError as error:
-                transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
                 messages.success(request, _("Your changes have been saved."))
@@ -240,7 +241,6 @@ def action_status(request, pk):
                 form = StatusForm(posted)
                 form.add_error(None, _conflict_message())
             except ValidationError as error:
-                transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
                 messages.success(
@@ -271,7 +271,6 @@ def action_delete(request, pk):
         try:
             services.action_delete(action=action, user=request.user)
         except ValidationError as error:
-            transaction.set_rollback(True)
             errors = _validation_messages(error)
         else:
             messages.success(
@@ -359,7 +358,6 @@ def _part_form(request, *, form_class, agenda, instance, save, template, success
             try:
                 saved = save_or_conflict(form, lambda: save(dict(form.cleaned_data)))
             except ValidationError as error:
-                transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
                 if saved is not None:
@@ -462,7 +460,6 @@ def _confirm_delete(request, *, obj, agenda, delete, template, success):
         try:
             delete()
         except ValidationError as error:
-            transaction.set_rollback(True)
             errors = _validation_messages(error)
         else:
             messages.success(request, success)
@@ -562,7 +559,6 @@ def agenda_create(request):
                     user=request.user, region=region, **form.cleaned_data
                 )
             except ValidationError as error:
-                transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
                 messages.success(request, _("The agenda has been created."))
@@ -582,7 +578,9 @@ def agenda_edit(request, slug):
         raise PermissionDenied
     region = agenda.owner_region
     if request.method == "POST":
-        form = AgendaForm(request.POST, instance=agenda, region=region)
+        # The form writes its input into its instance, also when invalid (an empty slug): the
+        # page keeps linking to the agenda as it is saved.
+        form = AgendaForm(request.POST, instance=Agenda.objects.get(pk=agenda.pk), region=region)
         if form.is_valid():
             try:
                 saved = save_or_conflict(
@@ -594,7 +592,6 @@ def agenda_edit(request, slug):
                     ),
                 )
             except ValidationError as error:
-                transaction.set_rollback(True)
                 _add_errors(form, error)
             else:
                 if saved is not None:

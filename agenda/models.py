@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts import access
+from common import limits
 from common.versioning import Versioned
 from governance.models import Municipality, Organisation, Region, SubRegion
 
@@ -134,10 +135,13 @@ class Agenda(Versioned):
         related_name="successors",
         verbose_name=_("predecessor"),
     )
-    internal_note = models.TextField(
-        _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
+    internal_note = limits.LimitedTextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Shown to logged-in users only."),
+        max_length=limits.LONG_TEXT,
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
@@ -228,8 +232,8 @@ class Pillar(Versioned):
     )
     order = models.PositiveSmallIntegerField(_("order"))
     name = models.CharField(_("name"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    intro = limits.LimitedTextField(_("introduction"), blank=True, max_length=limits.NARRATIVE)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = PillarQuerySet.as_manager()
@@ -266,9 +270,11 @@ class Theme(Versioned):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=300)
-    target_group = models.TextField(_("target group"), blank=True)
-    narrative = models.TextField(_("text"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    target_group = limits.LimitedTextField(
+        _("target group"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    narrative = limits.LimitedTextField(_("text"), blank=True, max_length=limits.NARRATIVE)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = ThemeQuerySet.as_manager()
@@ -332,8 +338,10 @@ class Action(Versioned):
     )
     order = models.PositiveSmallIntegerField(_("order"))
     short_title = models.CharField(_("short title"), max_length=200, blank=True)
-    text = models.TextField(_("action"))
-    target_group_text = models.TextField(_("target group of the action"), blank=True)
+    text = limits.LimitedTextField(_("action"), max_length=limits.TEXT)
+    target_group_text = limits.LimitedTextField(
+        _("target group of the action"), blank=True, max_length=limits.SHORT_TEXT
+    )
     scope = models.ForeignKey(
         Scope,
         on_delete=models.PROTECT,
@@ -354,10 +362,17 @@ class Action(Versioned):
     leads = models.ManyToManyField(
         Organisation, blank=True, related_name="led_actions", verbose_name=_("lead organisations")
     )
-    lead_text = models.TextField(_("lead(s) as written"), blank=True)
-    financing_text = models.TextField(_("financing as written"), blank=True)
-    internal_note = models.TextField(
-        _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
+    lead_text = limits.LimitedTextField(
+        _("lead(s) as written"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    financing_text = limits.LimitedTextField(
+        _("financing as written"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    internal_note = limits.LimitedTextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Shown to logged-in users only."),
+        max_length=limits.LONG_TEXT,
     )
     added_later = models.BooleanField(
         _("added later"),
@@ -373,7 +388,7 @@ class Action(Versioned):
         verbose_name=_("predecessor"),
         help_text=_("The action of an earlier agenda this one carries over."),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

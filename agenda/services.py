@@ -151,6 +151,10 @@ def action_update(*, action: Action, user, expected_version: int, data: dict[str
     agenda_before = current.theme.agenda_id
     for name, value in data.items():
         setattr(current, name, value)
+    if "order" in data and current.order is None:  # left empty: after the theme's last action
+        current.order = _next(
+            Action.objects.filter(theme=current.theme).exclude(pk=current.pk), "order"
+        )
     if current.theme.agenda_id != agenda_before:
         if not access.coordinates_agenda(user, current.theme.agenda, "agenda.add_action"):
             raise PermissionDenied(_("You may not move actions to that agenda."))

@@ -12,3 +12,6 @@ class CommonConfig(AppConfig):
         from .versioning import version_admin_forms
 
         version_admin_forms(admin.site)
+        from . import lookups
+
+        lookups.register()

@@ -18,3 +18,22 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PrivateResponseMiddleware:
+    """`Cache-Control: private, no-store` on every response to a logged-in user.
+
+    What a logged-in user sees (names withheld from visitors, internal notes, exports of a
+    person) must not be kept by a shared cache or the browser's disk cache. Responses that
+    vary with the session already say so; this makes sure no cache keeps them at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response

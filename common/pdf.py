@@ -68,6 +68,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from common.pdf_text import breakable
+
 # Debian's fonts-dejavu-core; overridable for machines that keep the fonts elsewhere.
 FONT_DIR = Path(getattr(settings, "PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 PDF_VARIANT = "pdf/a-2a"  # PDF/A-2, level A: archivable and tagged (structure, language).
@@ -197,6 +199,7 @@ def render_pdf_html(
 def layout_pdf(html: str, *, font_config: FontConfiguration | None = None):
     """Lay out the HTML with WeasyPrint: a `weasyprint.Document` of pages."""
     fetcher = StaticOnlyFetcher()
+    html = breakable(html)  # long unbroken words would make the layout time explode
     document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher)
     return document.render(
         font_config=font_config or FontConfiguration(),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agenda.models import Action, Agenda, Pillar
+from common import limits
 from common.versioning import Versioned
 from governance.models import Organisation
 
@@ -69,27 +70,40 @@ class Evaluation(Versioned):
         _("number"), help_text=_("Position of the activity in the evaluation.")
     )
     title = models.CharField(_("title as evaluated"), max_length=300)
-    action_text = models.TextField(_("action as evaluated"))
-    intended_result = models.TextField(_("intended result"), blank=True)
-    achieved_result = models.TextField(_("achieved result"), blank=True)
-    follow_up = models.TextField(_("follow-up and safeguarding"), blank=True)
+    action_text = limits.LimitedTextField(_("action as evaluated"), max_length=limits.TEXT)
+    intended_result = limits.LimitedTextField(
+        _("intended result"), blank=True, max_length=limits.LONG_TEXT
+    )
+    achieved_result = limits.LimitedTextField(
+        _("achieved result"), blank=True, max_length=limits.LONG_TEXT
+    )
+    follow_up = limits.LimitedTextField(
+        _("follow-up and safeguarding"), blank=True, max_length=limits.LONG_TEXT
+    )
     parties = models.ManyToManyField(
         Organisation,
         blank=True,
         related_name="evaluations",
         verbose_name=_("involved organisations"),
     )
-    parties_text = models.TextField(_("involved parties as written"), blank=True)
-    funds_text = models.TextField(_("regional public funds used, as written"), blank=True)
-    extra_info = models.TextField(
+    parties_text = limits.LimitedTextField(
+        _("involved parties as written"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    funds_text = limits.LimitedTextField(
+        _("regional public funds used, as written"), blank=True, max_length=limits.TEXT
+    )
+    extra_info = limits.LimitedTextField(
         _("extra information and links"),
         blank=True,
         help_text=_("Web addresses in this text are shown as links."),
+        max_length=limits.TEXT,
     )
     evaluated_on = models.DateField(_("evaluation date"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    outcome_note = models.TextField(_("how the outcome was determined"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    outcome_note = limits.LimitedTextField(
+        _("how the outcome was determined"), blank=True, max_length=limits.TEXT
+    )
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[parties])
@@ -137,7 +151,7 @@ class EvaluationFund(models.Model):
     )
     stream_text = models.CharField(_("funding stream as written"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = limits.LimitedTextField(_("note"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -201,8 +215,8 @@ class Indicator(Versioned):
         blank=True,
     )
     measured_on = models.DateField(_("measured on"), null=True, blank=True)
-    method = models.TextField(_("how it is measured"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    method = limits.LimitedTextField(_("how it is measured"), blank=True, max_length=limits.TEXT)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = IndicatorQuerySet.as_manager()

@@ -10,19 +10,24 @@ from decimal import Decimal, InvalidOperation
 CENT = Decimal("0.01")
 
 # "1.000.000", "1.000.000,50", "1000000", "250,5", "170.000,-"
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,(\d{1,2}|-))?$")
-_PLAIN = re.compile(r"^\d+(,(\d{1,2}|-))?$")
+# Only the ASCII digits 0-9 count: other scripts' digits ("١٢٣", "１２３") are refused.
+_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+(,([0-9]{1,2}|-))?$")
+_PLAIN = re.compile(r"^[0-9]+(,([0-9]{1,2}|-))?$")
+# More whole-euro digits than any amount field holds: refused as too large, not as notation.
+MAX_WHOLE_DIGITS = 15
 
 
 class AmountError(ValueError):
-    """The text is not an amount in Dutch notation."""
+    """The text is not an amount in Dutch notation ("notation"), is negative ("negative") or
+    has more whole-euro digits than an amount holds ("too_large")."""
 
 
 def parse_dutch_amount(text: str) -> Decimal:
     """Read an amount written the Dutch way ("€ 1.000.000,50") as a Decimal.
 
     Dots group thousands, a comma starts the cents, "€" and spaces are ignored and ",-" means
-    whole euros. Negative amounts and English notation ("1,000.50") raise AmountError.
+    whole euros. Only the ASCII digits 0-9 count. Negative amounts, English notation
+    ("1,000.50") and more than MAX_WHOLE_DIGITS whole-euro digits raise AmountError.
     """
     cleaned = str(text).replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
     if cleaned.startswith("-") or cleaned.startswith("−"):
@@ -30,6 +35,8 @@ def parse_dutch_amount(text: str) -> Decimal:
     if not (_GROUPED.match(cleaned) or _PLAIN.match(cleaned)):
         raise AmountError("notation")
     cleaned = cleaned.removesuffix(",-").replace(".", "").replace(",", ".")
+    if len(cleaned.split(".")[0].lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise AmountError("too_large")
     try:
         return Decimal(cleaned).quantize(CENT)
     except InvalidOperation as exc:  # pragma: no cover - the patterns above rule this out

@@ -51,7 +51,7 @@ class DutchAmountField(forms.Field):
         try:
             amount = parse_dutch_amount(value)
         except AmountError as exc:
-            code = "negative" if str(exc) == "negative" else "invalid"
+            code = str(exc) if str(exc) in ("negative", "too_large") else "invalid"
             raise ValidationError(self.error_messages[code], code=code) from exc
         if amount >= 10**MAX_AMOUNT_DIGITS:
             raise ValidationError(self.error_messages["too_large"], code="too_large")

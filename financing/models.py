@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agenda.models import Action, Agenda
+from common import limits
 from common.versioning import Versioned
 from governance.models import Municipality, Organisation, Region
 
@@ -123,7 +124,7 @@ class FundingStream(Versioned):
         blank=True,
         help_text=_("When the financier is not an organisation of the portal."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = limits.LimitedTextField(_("description"), blank=True, max_length=limits.LONG_TEXT)
     stated_total = _amount_field(_("stated total"), null=True, blank=True)
     stated_total_note = models.CharField(
         _("stated total as written"),
@@ -144,7 +145,7 @@ class FundingStream(Versioned):
         related_name="funding_streams",
         verbose_name=_("actions whose financing names it"),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[agendas, actions])
@@ -204,7 +205,7 @@ class YearAmount(Versioned):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.AMOUNT)
     amount = _amount_field(_("amount"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -280,7 +281,7 @@ class Allocation(Versioned):
     realised = _amount_field(_("realised"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     realised_note = models.CharField(_("realised as written"), max_length=500, blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from accounts import access
+from common import limits
 from common.versioning import Versioned
 
 
@@ -15,7 +16,7 @@ class Region(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -105,7 +106,7 @@ class Organisation(Versioned):
         related_name="organisations",
         verbose_name=_("municipality"),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -220,7 +221,9 @@ class Body(Versioned):
     reach = models.CharField(
         _("reach"), max_length=300, blank=True, help_text=_("The area it covers, as written.")
     )
-    remit = models.TextField(_("themes"), blank=True, help_text=_("Its remit, as written."))
+    remit = limits.LimitedTextField(
+        _("themes"), blank=True, help_text=_("Its remit, as written."), max_length=limits.TEXT
+    )
     is_decision_making = models.BooleanField(_("decision-making"), default=False)
     is_advisory = models.BooleanField(_("advisory"), default=False)
     is_exploratory = models.BooleanField(_("exploratory and informing"), default=False)
@@ -232,7 +235,7 @@ class Body(Versioned):
         verbose_name=_("agendas"),
         help_text=_("The agendas whose overview of bodies (Bijlage 2) lists this body."),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords(m2m_fields=[agendas])
     objects = BodyQuerySet.as_manager()
@@ -297,7 +300,7 @@ class BodyPillar(models.Model):
     certainty = models.CharField(
         _("certainty"), max_length=20, choices=Certainty.choices, default=Certainty.CERTAIN
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -346,7 +349,7 @@ class Person(Versioned):
             "Civil servants and staff in tactical bodies are shown to logged-in users only."
         ),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
     objects = PersonQuerySet.as_manager()
@@ -479,7 +482,7 @@ class Membership(Versioned):
         blank=True,
         help_text=_("Stray punctuation kept from the source, such as ')'."),
     )
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -620,8 +623,8 @@ class DecisionStep(Versioned):
         help_text=_("When it is not a body of the overview: 'college', 'commissie Samenleving'."),
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    conclusion = models.TextField(_("conclusion"), blank=True)
-    source_note = models.TextField(_("source"), blank=True)
+    conclusion = limits.LimitedTextField(_("conclusion"), blank=True, max_length=limits.TEXT)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 
@@ -679,10 +682,10 @@ class ConsultationInput(Versioned):
         related_name="consultation_inputs",
         verbose_name=_("partner"),
     )
-    input_text = models.TextField(_("input"))
-    response_text = models.TextField(_("response"), blank=True)
+    input_text = limits.LimitedTextField(_("input"), max_length=limits.LONG_TEXT)
+    response_text = limits.LimitedTextField(_("response"), blank=True, max_length=limits.LONG_TEXT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    source_note = models.TextField(_("source"), blank=True)
+    source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
 

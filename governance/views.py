@@ -491,7 +491,6 @@ def decision_step_create(request, slug):
                 source_note=data["source_note"],
             )
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             messages.success(request, _("The step has been added to the decision route."))
@@ -521,7 +520,6 @@ def decision_step_update(request, pk):
                 form, lambda: services.decision_step_update(step=step, **fields)
             )
         except ValidationError as error:
-            transaction.set_rollback(True)
             form.add_error(None, error)
         else:
             if saved is not None:
