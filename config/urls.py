@@ -5,6 +5,7 @@ from common.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("bijlagen/", include("common.annex_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("common.account_urls")),
