@@ -9,11 +9,12 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup system-deps browser-deps run test lint pytest check messages bench clean
+.PHONY: help setup system-deps browser-deps run serve worker test lint pytest check messages bench clean
 
 help:
 	@echo "make run    install everything, migrate, load the demo agenda, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install everything, then ruff, makemigrations --check and the whole test suite"
+	@echo "make serve  the production stack locally: gunicorn, WhiteNoise, the task worker"
 	@echo "make setup  the shared, idempotent install step"
 
 # --- installation -------------------------------------------------------------------------
@@ -77,7 +78,26 @@ run: setup .env
 	@echo "Create an account:  PASSWORD=... $(MANAGE) add_user NAME --role coordinator --password-env PASSWORD"
 	@echo "An administrator:   $(MANAGE) createsuperuser"
 	@echo ""
+	@# The task worker (large annexes) runs beside the development server and stops with it.
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Production settings over plain HTTP on this machine: DEBUG off, hashed and compressed static
+# files served by WhiteNoise, gunicorn (config/gunicorn.conf.py) and the task worker.
+SERVE_ENV := DEBUG=off STATIC_MANIFEST=on SECURE_SSL_REDIRECT=off SESSION_COOKIE_SECURE=off \
+	CSRF_COOKIE_SECURE=off SECURE_HSTS_SECONDS=0 HOST=$(HOST) PORT=$(PORT)
+
+serve: setup .env
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) load_demo_data --if-empty
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "The portal runs at http://$(HOST):$(PORT)/ (gunicorn; the health check is /health/)"
+	$(SERVE_ENV) $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(BIN)/gunicorn config.wsgi -c config/gunicorn.conf.py
+
+# The task worker alone (production runs it as its own service next to gunicorn).
+worker: setup
+	$(MANAGE) db_worker
 
 # --- checks -------------------------------------------------------------------------------
 

@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import is_active_user, is_coordinator_for
 from accounts.decorators import login_first
+from common.annexes import annex_response, content_version
 from common.pdf import dutch_date, pdf_filename, pdf_response
 
 from .filters import ActionFilter
 from .models import Action, Agenda
-from .pdf import AgendaNotYetThere, render_bijlage1_pdf
+from .pdf import AgendaNotYetThere, current_state, layout_bijlage1, render_bijlage1_pdf
+from .tasks import make_bijlage1
 
 
 def may_print_past_annex(user, agenda: Agenda) -> bool:
@@ -92,9 +94,26 @@ def earliest_date(agenda: Agenda) -> datetime.date | None:
 
 @require_GET
 def bijlage1_pdf(request, slug):
+    """The whole agenda: stored by content, made in the background when it is large."""
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
-    content = render_bijlage1_pdf(agenda=agenda)
-    return pdf_response(content, pdf_filename(f"bijlage-1-{agenda.slug}"))
+    today = timezone.localdate()
+    state = current_state(agenda)
+    return annex_response(
+        request,
+        kind=f"bijlage1:{agenda.pk}",
+        version=content_version(state, today, "nl"),
+        filename=pdf_filename(f"bijlage-1-{agenda.slug}"),
+        render=lambda: layout_bijlage1(state, as_of=today),
+        rows=state.action_count,
+        task=make_bijlage1,
+        params={
+            "agenda": agenda.pk,
+            "as_of": today.isoformat(),
+            "public": agenda.state == Agenda.State.ADOPTED,
+            "title": _("Annex 1: %(agenda)s") % {"agenda": agenda.title},
+            "back_url": agenda.get_absolute_url(),
+        },
+    )
 
 
 @require_GET
@@ -105,12 +124,17 @@ def bijlage1_selection_pdf(request, slug):
     action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
     if action_filter.is_bound:
         action_filter.form.is_valid()  # invalid values are ignored, as in the table
-    content = render_bijlage1_pdf(
-        agenda=agenda,
-        actions=action_filter.qs,
-        selection_description=selection_description(action_filter) or _("all actions"),
+    description = selection_description(action_filter) or _("all actions")
+    today = timezone.localdate()
+    state = current_state(agenda, action_filter.qs)
+    return annex_response(
+        request,
+        kind=f"bijlage1-selection:{agenda.pk}",
+        version=content_version(state, today, description, "nl"),
+        filename=pdf_filename(f"bijlage-1-{agenda.slug}-selectie"),
+        render=lambda: layout_bijlage1(state, as_of=today, selection_description=description),
+        keep=False,  # any query makes a selection: answer conditional GETs, store nothing
     )
-    return pdf_response(content, pdf_filename(f"bijlage-1-{agenda.slug}-selectie"))
 
 
 @login_first

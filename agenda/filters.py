@@ -8,19 +8,78 @@ shown as a form error.
 
 import django_filters
 from django import forms
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.models import Outcome
 from financing.models import FundingStream
 from governance.models import Organisation
 
-from .models import Action, Agenda, Scope, Status
+from .models import Action, Agenda, Pillar, Scope, Status, Theme
 
 # A free-text search longer than this is refused with a form error.
 QUERY_MAX_LENGTH = 200
 # Only the first words of a search count; each of them must occur somewhere in the action.
 QUERY_MAX_WORDS = 10
+
+
+# The options of the agenda-dependent selects are kept this long (seconds) per data version.
+CHOICES_CACHE_SECONDS = 300
+
+
+class QuickSelect(forms.Select):
+    """A select rendered directly, not through a template per option (same HTML)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+        chosen.discard("None")
+        attributes = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option, mark_safe(" selected") if str(option) in chosen else "", label)
+                for option, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", html_attributes(attributes), options)
+
+
+def html_attributes(attributes: dict):
+    """The attributes in their given order (as Django's widget template writes them)."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(' {}="{}"', key, value) if value is not True else format_html(" {}", key),)
+            for key, value in attributes.items()
+            if value is not None and value is not False
+        ),
+    )
+
+
+def data_version() -> tuple:
+    """Changes whenever an action, its leads, a funding stream or an allocation is saved.
+
+    One query reading the newest entry of each change history (an index look-up each), so the
+    options of the filters can be cached without scanning the actions.
+    """
+    from financing.models import Allocation, FundingStream
+
+    models = [Action.history.model, Allocation.history.model, FundingStream.history.model]
+    models += [Organisation.history.model, Pillar.history.model, Theme.history.model]
+    models += [relation.related_model for relation in Action.history.model._meta.related_objects]
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})" for m in models
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
 
 
 class AgendaChoiceFilter(django_filters.ModelChoiceFilter):
@@ -128,14 +187,37 @@ class ActionFilter(django_filters.FilterSet):
     def form(self):
         form = super().form
         if not getattr(form, "portal_styled", False):
-            for field in form.fields.values():
+            options = self.agenda_options()
+            for name, field in form.fields.items():
                 widget = field.widget
                 if isinstance(widget, forms.Select):
-                    widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+                    quick = QuickSelect(attrs=widget.attrs, choices=widget.choices)
+                    if name in options:
+                        quick.choices = [("", field.empty_label), *options[name]]
+                    field.widget = quick
+                    quick.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
                 else:
                     widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
             form.portal_styled = True
         return form
+
+    def agenda_options(self) -> dict[str, list[tuple[str, str]]]:
+        """(value, label) of the options of each agenda-dependent filter, cached per version
+        of the data, so a page view reads them without scanning the agenda's actions."""
+        key = f"action-filter-options:{self.agenda.pk}:{hash(data_version())}"
+        options = cache.get(key)
+        if options is None:
+            options = {}
+            for name, filter_ in self.filters.items():
+                if isinstance(filter_, AgendaChoiceFilter):
+                    field = filter_.field
+                    options[name] = [
+                        (str(value), str(label))
+                        for value, label in field.choices
+                        if value not in ("", None)
+                    ]
+            cache.set(key, options, CHOICES_CACHE_SECONDS)
+        return options
 
     def filter_funding(self, queryset, name, value):
         from financing.selectors import actions_funded_by

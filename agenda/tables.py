@@ -11,9 +11,44 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import Column, Table
 from django_tables2.export import TableExport
+from django_tables2.rows import BoundRow, BoundRows
 
 # Page sizes offered on the table page; the first one is the default.
 PAGE_SIZES = (25, 10, 50, 100)
+
+
+class ActionRow(BoundRow):
+    """A row whose cells come straight from the table's `cell_<name>(record)` methods.
+
+    django-tables2 resolves every cell through accessors and inspects the signature of its
+    render method; for the columns with a `cell_<name>` this skips that (same output).
+    """
+
+    def get_cell(self, name):
+        direct = self.table.cell_functions.get(name)
+        if direct is None:
+            return super().get_cell(name)
+        value = direct(self.record)
+        if value in (None, "") and name not in self.table.always_rendered:
+            return self.table.columns[name].default
+        return value
+
+    def items(self):
+        for column in self.table.visible_columns:
+            column.current_value = self.get_cell(column.name)
+            column.current_record = self.record
+            yield (column, column.current_value)
+
+
+class ActionRows(BoundRows):
+    def __iter__(self):
+        for record in self.data:
+            yield ActionRow(record, table=self.table)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return ActionRows(data=self.data[key], table=self.table, pinned_data=self.pinned_data)
+        return ActionRow(record=self.data[key], table=self.table)
 
 
 class ActionTable(Table):
@@ -69,8 +104,26 @@ class ActionTable(Table):
     )
 
     # Relations read per row: loaded up front, so the query count does not grow with the rows.
+    # The page reads only the visible columns (the funding column is in the export only).
     select = ["theme__pillar", "theme__agenda", "scope", "status"]
-    prefetch = ["leads", "funding_streams", "allocations__stream"]
+    prefetch = ["leads"]
+    # Fields the visible columns read; nothing else is fetched for the page.
+    only = [
+        "pk",
+        "text",
+        "short_title",
+        "target_group_text",
+        "lead_text",
+        "financing_text",
+        "theme__number",
+        "theme__name",
+        "theme__target_group",
+        "theme__pillar__name",
+        "theme__pillar__order",
+        "theme__agenda__slug",
+        "scope__name",
+        "status__name",
+    ]
     # Columns whose `value_<name>(record)` the export calls directly (see `as_values`).
     direct_values = {
         "number",
@@ -103,16 +156,41 @@ class ActionTable(Table):
 
     def __init__(self, *args, top_level_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.rows = ActionRows(data=self.data, table=self, pinned_data=self.pinned_data)
+        self.cell_functions = {
+            "number": self.value_number,
+            "theme": self.render_theme,
+            "target_group": self.render_target_group,
+            "scope": self.value_scope,
+            "text": self.render_text,
+            "status": self.value_status,
+            "leads": self.render_leads,
+            "financing": self.value_financing,
+        }
+        # Columns shown even when empty (as django-tables2 does for `empty_values=()`).
+        self.always_rendered = {"target_group", "leads"}
         if top_level_label not in ("", "pijler"):  # "pijler" keeps its translation
             # lazy, so the export can render its headings in Dutch whatever the interface
             self.columns["theme"].column.verbose_name = lazy(
                 lambda: str(_("Themes per %(label)s")) % {"label": top_level_label}, str
             )()
 
+    @property
+    def visible_columns(self):
+        """The shown columns, worked out once per table (not once per row)."""
+        if getattr(self, "_visible_columns", None) is None:
+            self._visible_columns = list(self.columns)
+        return self._visible_columns
+
     @classmethod
     def prepare(cls, queryset):
         """The queryset with everything a row shows loaded in a fixed number of queries."""
         return queryset.select_related(*cls.select).prefetch_related(*cls.prefetch)
+
+    @classmethod
+    def prepare_page(cls, queryset):
+        """As `prepare`, reading only the fields the table page shows."""
+        return cls.prepare(queryset).only(*cls.only)
 
     def as_values(self, exclude_columns=None):
         """The rows of the export: headings, then every row in the table's order.

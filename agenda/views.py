@@ -11,9 +11,10 @@ from django_tables2 import RequestConfig
 from accounts.access import can_read_internal
 from governance.models import Organisation
 
+from . import exports
 from .filters import ActionFilter
 from .models import Action, Agenda, Status
-from .tables import PAGE_SIZES, ActionTable, AnnexExport
+from .tables import PAGE_SIZES, ActionTable
 
 # Query parameters of the table page that are not filters.
 TABLE_PARAMETERS = ("sort", "page", "per_page", "_export")
@@ -88,7 +89,7 @@ def status_counts(agenda) -> dict:
 
 def action_table(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
-    actions = ActionTable.prepare(Action.objects.in_agenda(agenda).visible_to(request.user))
+    actions = ActionTable.prepare_page(Action.objects.in_agenda(agenda).visible_to(request.user))
     action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
     if action_filter.is_bound:
         action_filter.form.is_valid()  # invalid values are ignored and shown as form errors
@@ -99,10 +100,12 @@ def action_table(request, slug):
         table.order_by = table._meta.order_by  # an unknown sort is ignored
 
     export_format = request.GET.get("_export")
-    if AnnexExport.is_valid_format(export_format):
+    if export_format in exports.FORMATS:
         with translation.override("nl"):
-            export = AnnexExport(export_format, table, dataset_kwargs={"title": str(_("Actions"))})
-        return export.response(filename=f"{agenda.slug}-acties.{export_format}")
+            title = str(_("Actions"))
+        return exports.export_response(
+            table, export_format, f"{agenda.slug}-acties.{export_format}", title=title
+        )
 
     per_page = page_size(request.GET.get("per_page"))
     try:
@@ -145,7 +148,7 @@ def page_number(value) -> int:
 def export_links(request) -> list[tuple[str, str]]:
     """(format, link) for each download of the current selection, in its current order."""
     links = []
-    for export_format in AnnexExport.FORMATS:
+    for export_format in exports.FORMATS:
         query = QueryDict(mutable=True)
         for key, values in request.GET.lists():
             if key not in ("page", "per_page", "_export"):

@@ -1,195 +1,133 @@
-"""Benchmark of the action table with 10,000 synthetic actions.
+"""The action table against a bare view of the same rows, interleaved in the same run.
 
-    .venv/bin/python bench/table.py [--actions 10000] [--requests 20]
+    .venv/bin/python bench/table.py [--sizes "1000 10000"] [--rounds 15]
 
-Builds the actions in a throwaway SQLite database, then requests the table page through the
-full middleware stack and prints, per variant, the SQL queries per request and the median time.
-As a baseline measured in the same run it serves a bare page of the same size (the base layout
-around static text, no queries of its own), and prints how many times slower the table is.
+For each N it makes an agenda of N actions (bulk writes), then requests through the test client
+(full middleware stack), in turn: the table page and a bare view that renders the same rows,
+fetched with one `.values()` query, as a plain HTML table in the base layout. It prints the
+queries per request, the median times, the page sizes and the ratio table / bare. It checks
+that both pages show the same actions. The CSV/XLSX downloads are measured by bench/exports.py.
 """
 
 import argparse
-import os
-import statistics
+import re
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import _setup
+from django.db import connection
+from django.db.models import Q
+from django.http import HttpResponse
+from django.template import engines
+from django.test import Client, override_settings
+from django.urls import include, path
 
-WORKDIR = tempfile.TemporaryDirectory(prefix="portal-bench-")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR.name}/bench.sqlite3"
-os.environ.setdefault("DEBUG", "off")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ["SECURE_SSL_REDIRECT"] = "off"
-os.environ.setdefault("LOG_LEVEL", "ERROR")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from agenda.models import Action
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.template import engines  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import include, path  # noqa: E402
-
-from agenda.models import Action, Agenda, Pillar, Scope, Status, Theme  # noqa: E402
-from governance.models import Organisation, Region  # noqa: E402
-
-SLUG = "bench-agenda"
-BARE_SIZE = {"bytes": 0}
+FIELDS = [
+    "theme__number",
+    "theme__name",
+    "theme__pillar__name",
+    "theme__target_group",
+    "scope__name",
+    "text",
+    "status__name",
+    "lead_text",
+    "financing_text",
+]
+BARE = engines["django"].from_string(
+    '{% extends "base.html" %}{% block content %}<table>{% for r in rows %}<tr>'
+    "<td>{{ r.theme__number }}</td><td>{{ r.theme__name }}<br>{{ r.theme__pillar__name }}</td>"
+    "<td>{{ r.theme__target_group }}</td><td>{{ r.scope__name }}</td>"
+    '<td><a href="/acties/{{ r.pk }}/">{{ r.text }}</a></td><td>{{ r.status__name }}</td>'
+    "<td>{{ r.lead_text }}</td><td>{{ r.financing_text }}</td></tr>{% endfor %}</table>"
+    "{% endblock %}"
+)
 
 
-def bare_page(request):
-    """The base layout around static text of the size of the table page."""
-    template = engines["django"].from_string(
-        '{% extends "base.html" %}{% block content %}<pre>{{ body }}</pre>{% endblock %}'
-    )
-    return HttpResponse(template.render({"body": "x" * BARE_SIZE["bytes"]}, request))
+def bare_view(request, slug):
+    """One `.values()` query for the rows the table shows, rendered as plain HTML."""
+    rows = Action.objects.filter(theme__agenda__slug=slug)
+    if request.GET.get("status"):
+        rows = rows.filter(status__slug=request.GET["status"])
+    if request.GET.get("q"):
+        for word in request.GET["q"].split():
+            rows = rows.filter(Q(text__icontains=word) | Q(lead_text__icontains=word))
+    per_page = int(request.GET.get("per_page", 25))
+    page = int(request.GET.get("page", 1))
+    if request.GET.get("sort") == "-leads":
+        rows = rows.order_by("-lead_text", "-theme__number", "-order")
+    else:
+        rows = rows.order_by("theme__number", "order")
+    start = (page - 1) * per_page
+    rows = rows.values("pk", *FIELDS)[start : start + per_page]
+    return HttpResponse(BARE.render({"rows": rows}, request))
 
 
 urlpatterns = [
-    path("bench/bare/", bare_page),
+    path("bench/bare/<slug:slug>/", bare_view),
     path("", include("config.urls")),
 ]
 
-
-def build(actions: int) -> Agenda:
-    region = Region.objects.create(name="Benchregio", slug="benchregio")
-    statuses = [
-        Status.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ")})[0]
-        for slug in ("loopt", "nader-uit-te-werken", "afgerond", "vertraagd")
-    ]
-    scopes = [
-        Scope.objects.create(region=region, name=name, order=i)
-        for i, name in enumerate(["Regionaal", "IJmond", "Zuid-Kennemerland"])
-    ]
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Partnerorganisatie {i}", abbreviation=f"P{i}") for i in range(40)
-    )
-    agenda = Agenda.objects.create(
-        title="Benchmark-agenda",
-        slug=SLUG,
-        region=region,
-        first_year=2024,
-        last_year=2027,
-        state=Agenda.State.ADOPTED,
-    )
-    themes = []
-    for p in range(1, 5):
-        pillar = Pillar.objects.create(agenda=agenda, order=p, name=f"Pijler {p}")
-        for t in range(1, 6):
-            number = (p - 1) * 5 + t
-            themes.append(
-                Theme.objects.create(
-                    pillar=pillar,
-                    agenda=agenda,
-                    number=number,
-                    name=f"Thema {number}",
-                    target_group="Werkzoekenden en werkgevers in de regio",
-                )
-            )
-    stages = [choice for choice, _label in Action.Stage.choices]
-    created = Action.objects.bulk_create(
-        (
-            Action(
-                theme=themes[i % len(themes)],
-                order=i // len(themes) + 1,
-                text=f"Actie {i}: begeleiding van jongeren en werkzoekenden naar werk in de zorg",
-                scope=scopes[i % len(scopes)],
-                status=statuses[i % len(statuses)],
-                stage=stages[i % len(stages)],
-                lead_text=f"Partnerorganisatie {i % 40} met gemeenten",
-                financing_text="PoW" if i % 2 else "Via landelijk steunpakket",
-            )
-            for i in range(actions)
-        ),
-        batch_size=1000,
-    )
-    Action.leads.through.objects.bulk_create(
-        (
-            Action.leads.through(action_id=a.pk, organisation_id=organisations[(i + k) % 40].pk)
-            for i, a in enumerate(created)
-            for k in (0, 7)
-        ),
-        batch_size=2000,
-    )
-    return agenda
+TEXT = re.compile(r"Actie (\d+):")
 
 
-def measure(client: Client, url: str, requests: int) -> tuple[int, float, int]:
-    """(queries per request, median seconds, response bytes) of `requests` GETs of `url`."""
-    client.get(url)  # warm up caches and template loading
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    query_count = len(queries)  # read now: later requests clear the connection's query log
-    assert response.status_code == 200, (url, response.status_code)
-    timings = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append(time.perf_counter() - start)
-    return query_count, statistics.median(timings), len(response.content)
+def count_queries(client, url: str) -> int:
+    queries = []
+
+    def record(execute, sql, *args):
+        queries.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(record):
+        client.get(url)
+    return len(queries)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--actions", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=20, help="requests per page variant")
-    parser.add_argument("--export-requests", type=int, default=3, help="requests of the export")
+    parser.add_argument("--sizes", default="1000 10000", help="numbers of actions")
+    parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds")
     args = parser.parse_args()
-
-    call_command("migrate", verbosity=0)
-    start = time.perf_counter()
-    build(args.actions)
+    _setup.migrate()
+    client = Client()
+    print(f"median of {args.rounds} interleaved requests per page; queries include BEGIN/COMMIT")
     print(
-        f"built {Action.objects.count():,} synthetic actions in {time.perf_counter() - start:.1f} s"
+        f"{'N':>6}  {'variant':<34} {'queries':>7} {'table':>9} {'bare':>9} "
+        f"{'bytes':>9} {'× bare':>7}"
     )
-    print(
-        f"median of {args.requests} requests per page variant ({args.export_requests} of the "
-        "export), through the full middleware stack; queries include BEGIN/COMMIT\n"
-    )
-
-    table = f"/agendas/{SLUG}/acties/"
-    variants = [
-        ("table, first page (25 rows)", table),
-        ("table, 100 rows per page", f"{table}?per_page=100"),
-        ("table, last page, sorted by lead", f"{table}?sort=-leads&page=400"),
-        ("table, filtered (status + scope + q)", f"{table}?status=loopt&scope=2&q=jongeren+zorg"),
-    ]
-    exports = [("CSV export of all actions", f"{table}?_export=csv")]
     with override_settings(ROOT_URLCONF=__name__):
-        client = Client()
-        results = []
-        for label, url in variants:
-            results.append((label, *measure(client, url, args.requests)))
-        for label, url in exports:
-            results.append((label, *measure(client, url, args.export_requests)))
-
-        # Baseline: a bare page the size of the first table page.
-        BARE_SIZE["bytes"] = results[0][3]
-        bare_queries, bare_median, bare_bytes = measure(client, "/bench/bare/", args.requests)
-
-    print(f"{'variant':<40} {'queries':>7} {'median':>10} {'bytes':>10} {'× bare':>7}")
-    for label, queries, median, size in results:
-        ratio = median / bare_median
-        print(f"{label:<40} {queries:>7} {median * 1000:>8.1f}ms {size:>10,} {ratio:>7.1f}")
-    print(
-        f"{'baseline: bare page of the same size':<40} {bare_queries:>7} "
-        f"{bare_median * 1000:>8.1f}ms {bare_bytes:>10,} {1.0:>7.1f}"
-    )
+        for size in _setup.parse_sizes(args.sizes):
+            agenda = _setup.build(size)
+            table = f"/agendas/{agenda.slug}/acties/"
+            bare = f"/bench/bare/{agenda.slug}/"
+            last = max(1, size // 25)
+            variants = [
+                ("first page (25 rows)", ""),
+                ("100 rows per page", "?per_page=100"),
+                ("last page, sorted by lead", f"?sort=-leads&page={last}"),
+                ("filtered (status + q)", "?status=loopt&q=jongeren+zorg"),
+            ]
+            for label, query in variants:
+                table_page = client.get(table + query)
+                bare_page = client.get(bare + query)
+                assert table_page.status_code == 200, table_page.status_code
+                shown = TEXT.findall(table_page.content.decode())
+                assert shown == TEXT.findall(bare_page.content.decode()), label
+                queries = count_queries(client, table + query)
+                medians = _setup.interleaved(
+                    {
+                        "table": lambda url=table + query: client.get(url),
+                        "bare": lambda url=bare + query: client.get(url),
+                    },
+                    args.rounds,
+                )
+                print(
+                    f"{size:>6}  {label:<34} {queries:>7} "
+                    f"{medians['table'] * 1000:>7.1f}ms {medians['bare'] * 1000:>7.1f}ms "
+                    f"{len(table_page.content):>9,} {medians['table'] / medians['bare']:>7.2f}"
+                )
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    finally:
-        WORKDIR.cleanup()
+    sys.exit(main())

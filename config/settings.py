@@ -38,6 +38,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": env.int("SQLITE_TIMEOUT", default=20)}
     )
+# Persistent connections (seconds; 0 closes after each request), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "common",
     "accounts",
     "governance",
@@ -69,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "common.middleware.ChosenLanguageMiddleware",
@@ -140,6 +146,37 @@ NODE_MODULES_DIR = BASE_DIR / "node_modules"
 if NODE_MODULES_DIR.exists():
     STATICFILES_DIRS.append(("vendor", NODE_MODULES_DIR))
 
+# Static files are served by WhiteNoise. With STATIC_MANIFEST on (production, after
+# `collectstatic`) their names carry a content hash and they are stored compressed, so browsers
+# may cache them for a year. Uploaded and generated files (stored annexes) go through the
+# default storage: a folder (MEDIA_ROOT) that several app servers share, or another backend.
+STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=False)
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "media/"
+STORAGES = {
+    "default": {
+        "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# Background work (large annexes) through Django's task framework (the django-tasks backport):
+# the database backend needs no extra server; run the worker with `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Annexes of more actions than this are made in the background, with a progress page.
+ANNEX_BACKGROUND_THRESHOLD = env.int("ANNEX_BACKGROUND_THRESHOLD", default=300)
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "utrecht-table"}
 
@@ -149,6 +186,7 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers check over plain HTTP
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

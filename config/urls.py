@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from common.health import health
+
 urlpatterns = [
+    path("health/", health, name="health"),
+    path("bijlagen/", include("common.annex_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/api-tokens/", include("api.account_urls")),

@@ -47,14 +47,20 @@ BIJLAGE_1_HEADINGS = [
 EXPORT_HEADINGS = [*BIJLAGE_1_HEADINGS, "Financieringsbronnen en bedragen"]
 
 
+def response_body(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def csv_rows(response) -> list[list[str]]:
-    body = response.content
+    body = response_body(response)
     assert body.startswith("\ufeff".encode()), "the CSV must start with a UTF-8 byte order mark"
     return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def xlsx_rows(response) -> list[list[str]]:
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response_body(response))).active
     return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
 
 

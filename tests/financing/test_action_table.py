@@ -14,7 +14,8 @@ URL = "/agendas/zkij-2020-2022/acties/"
 
 
 def csv_rows(response):
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def exported_texts(client, **params) -> set[str]:

@@ -1,0 +1,237 @@
+"""CSV and XLSX downloads of the action table: streamed, flat in memory, formula-safe.
+
+The rows are read with `.values()` in chunks of `CHUNK_SIZE` actions; the leads and funding
+streams of each chunk come in two more queries, so no row becomes a model object. The CSV is
+written row by row into a `StreamingHttpResponse`; the XLSX through openpyxl's write-only
+workbook into a temporary file. The columns and their headings are those of `ActionTable`
+(the headings of Bijlage 1, in Dutch whatever the interface).
+
+Formula safety (OWASP, "CSV injection"): a text cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows the text
+instead of running it. In the XLSX every text cell is written as a string, never a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+
+# Actions per read: one query for the rows, and one each for their leads and funding.
+CHUNK_SIZE = 1000
+# First characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
+
+# What each export column reads from `.values()`.
+VALUE_FIELDS = [
+    "pk",
+    "theme__number",
+    "theme__name",
+    "theme__pillar__name",
+    "theme__target_group",
+    "target_group_text",
+    "scope__name",
+    "text",
+    "status__name",
+    "lead_text",
+    "financing_text",
+]
+
+
+def neutralise(value):
+    """A text that would start a formula, with a leading apostrophe; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_columns(table) -> list[tuple[str, str]]:
+    """(name, heading) of the exported columns, in the table's sequence."""
+    return [
+        (column.name, force_str(column.header))
+        for column in table.columns.iterall()
+        if not column.column.exclude_from_export
+    ]
+
+
+def _leads(action_ids: list[int]) -> dict[int, str]:
+    from .models import Action
+
+    through = Action.leads.through.objects.filter(action_id__in=action_ids)
+    names: dict[int, list[str]] = defaultdict(list)
+    for action_id, abbreviation, name in through.order_by("organisation__name").values_list(
+        "action_id", "organisation__abbreviation", "organisation__name"
+    ):
+        names[action_id].append(abbreviation or name)
+    return {action_id: ", ".join(parts) for action_id, parts in names.items()}
+
+
+def _funding(action_ids: list[int]) -> dict[int, str]:
+    """The line `financing.selectors.funding_summary` writes, for many actions at once."""
+    from common.templatetags.portal import format_euro
+    from financing.models import Allocation, FundingStream
+
+    streams: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
+    named = FundingStream.actions.through.objects.filter(action_id__in=action_ids)
+    for action_id, stream_id, order, name in named.order_by(
+        "fundingstream__region", "fundingstream__order", "fundingstream__name"
+    ).values_list("action_id", "fundingstream_id", "fundingstream__order", "fundingstream__name"):
+        streams[action_id][stream_id] = (order, name)
+    amounts: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    allocations = Allocation.objects.filter(action_id__in=action_ids).values_list(
+        "action_id", "stream_id", "stream__order", "stream__name", "year", "budgeted", "realised"
+    )
+    whole_period = _("whole period")
+    for action_id, stream_id, order, name, year, budgeted, realised in allocations:
+        streams[action_id].setdefault(stream_id, (order, name))
+        year_text = str(year) if year else whole_period
+        if budgeted is not None:
+            amounts[action_id][stream_id].append(
+                _("budgeted %(amount)s (%(year)s)")
+                % {"amount": format_euro(budgeted), "year": year_text}
+            )
+        if realised is not None:
+            amounts[action_id][stream_id].append(
+                _("realised %(amount)s (%(year)s)")
+                % {"amount": format_euro(realised), "year": year_text}
+            )
+    lines = {}
+    for action_id, by_stream in streams.items():
+        parts = []
+        for stream_id, (_order, name) in sorted(by_stream.items(), key=lambda item: item[1]):
+            written = amounts[action_id][stream_id] if action_id in amounts else []
+            parts.append(f"{name}: {', '.join(written)}" if written else name)
+        lines[action_id] = "; ".join(parts)
+    return lines
+
+
+CELLS = {
+    "number": lambda row, extra: row["theme__number"],
+    "theme": lambda row, extra: f"{row['theme__pillar__name']}: {row['theme__name']}",
+    "target_group": lambda row, extra: row["target_group_text"] or row["theme__target_group"],
+    "scope": lambda row, extra: row["scope__name"] or "",
+    "text": lambda row, extra: row["text"],
+    "status": lambda row, extra: row["status__name"] or "",
+    "leads": lambda row, extra: row["lead_text"] or extra["leads"].get(row["pk"], ""),
+    "financing": lambda row, extra: row["financing_text"],
+    "funding": lambda row, extra: extra["funding"].get(row["pk"], ""),
+}
+
+
+def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def export_rows(queryset, names: list[str]) -> Iterator[list]:
+    """The cells of every action in `queryset` (in its order), for the columns `names`.
+
+    Values are as the old export wrote them: texts, and the theme number as a number. They
+    are not yet neutralised.
+    """
+    rows = queryset.select_related(None).prefetch_related(None).values(*VALUE_FIELDS)
+    getters = [CELLS[name] for name in names]
+    for chunk in _chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        need_leads = [row["pk"] for row in chunk if not row["lead_text"]]
+        extra = {
+            "leads": _leads(need_leads) if need_leads and "leads" in names else {},
+            "funding": _funding([row["pk"] for row in chunk]) if "funding" in names else {},
+        }
+        for row in chunk:
+            yield [getter(row, extra) for getter in getters]
+
+
+def export_table(table) -> tuple[list[str], Iterator[list]]:
+    """(headings, rows) of the table's data in its current order, every cell formula-safe."""
+    columns = export_columns(table)
+    names = [name for name, _heading in columns]
+    queryset = table.data.data  # the filtered queryset, ordered as the table is sorted
+
+    def rows():
+        with translation.override("nl"):
+            for cells in export_rows(queryset, names):
+                yield [neutralise(cell) for cell in cells]
+
+    return [neutralise(heading) for _name, heading in columns], rows()
+
+
+# Rows written per piece of the streamed CSV.
+CSV_ROWS_PER_PIECE = 500
+
+
+def csv_response(table, filename: str) -> StreamingHttpResponse:
+    """The table as a streamed CSV with a byte order mark (so Excel reads UTF-8)."""
+    with translation.override("nl"):
+        headings, rows = export_table(table)
+
+    def lines():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        buffer.write("\ufeff")
+        writer.writerow(headings)
+        for number, cells in enumerate(rows, start=1):
+            writer.writerow(cells)
+            if number % CSV_ROWS_PER_PIECE == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    response = StreamingHttpResponse(lines(), content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(table, filename: str, *, title: str) -> FileResponse:
+    """The table as an XLSX workbook, written with openpyxl's write-only mode."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as ILLEGAL
+
+    with translation.override("nl"):
+        headings, rows = export_table(table)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        value = ILLEGAL.sub("", value)
+        if value in ERROR_CODES or value.startswith("="):
+            text = WriteOnlyCell(sheet, value=value)
+            text.data_type = "s"  # a text, never a formula or an error value
+            return text
+        return value
+
+    sheet.append([cell(h) for h in headings])
+    for cells in rows:
+        sheet.append([cell(value) for value in cells])
+    spool = tempfile.TemporaryFile()
+    workbook.save(spool)
+    spool.seek(0)
+    return FileResponse(
+        spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
+
+
+def export_response(table, export_format: str, filename: str, *, title: str):
+    if export_format == "csv":
+        return csv_response(table, filename)
+    return xlsx_response(table, filename, title=title)
