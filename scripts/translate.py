@@ -50,6 +50,7 @@ def main(argv: list[str]) -> int:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
+                entry.previous_msgid_plural = None  # a lone "#| msgid_plural" breaks msgfmt
         po.metadata["Language"] = "nl"
         po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
         po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
