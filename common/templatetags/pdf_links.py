@@ -3,7 +3,8 @@
 Every link to an annex says the same thing in the same words. The length is estimated from the
 number of rows the annex prints; the figures per page were measured on the demo agenda
 (Bijlage 1: 56 actions on 5 pages; Bijlage 2: 18 bodies on 3; the evaluation annex: 42
-activities on 12; the funding annex: 21 streams on 3).
+activities on 12; the funding annex, whose length follows the streams of the agenda's funding
+overview with their budget rows: 5 streams on 3).
 """
 
 import math
@@ -17,7 +18,7 @@ ROWS_PER_PAGE = {
     "bijlage1": 12,
     "bijlage2": 7,
     "evaluation": 3.5,
-    "funding": 8,
+    "funding": 2,
 }
 
 
