@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
 from accounts.access import can_read_internal
+from common.charts import stacked_bar_chart
 from governance.models import Organisation
 
 from . import exports
+from .filter_chips import filter_chips
 from .filters import ActionFilter
 from .models import Action, Agenda, Status
 from .tables import PAGE_SIZES, ActionTable
@@ -48,6 +50,7 @@ def agenda_detail(request, slug):
             "status_columns": counts["statuses"],
             "status_rows": counts["rows"],
             "status_totals": counts["totals"],
+            "status_chart": status_chart(counts),
             "show_internal": can_read_internal(request.user),
             "has_added_later": Action.objects.in_agenda(agenda).filter(added_later=True).exists(),
             "crumbs": [(agenda.title, None)],
@@ -87,6 +90,15 @@ def status_counts(agenda) -> dict:
     }
 
 
+def status_chart(counts: dict):
+    """The figures of `status_counts` as a stacked bar per pillar, one segment per status."""
+    rows = [
+        (f"{row['pillar'].order}. {row['pillar'].name}", [count for _name, count in row["cells"]])
+        for row in counts["rows"]
+    ]
+    return stacked_bar_chart(rows, counts["statuses"])
+
+
 def action_table(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     actions = ActionTable.prepare_page(Action.objects.in_agenda(agenda).visible_to(request.user))
@@ -119,6 +131,7 @@ def action_table(request, slug):
         {
             "agenda": agenda,
             "filter": action_filter,
+            "filter_chips": filter_chips(request, action_filter),
             "table": table,
             "per_page": per_page,
             "page_sizes": PAGE_SIZES,

@@ -45,3 +45,38 @@ def evaluation_groups(agenda: Agenda):
         for value, label in Outcome.choices
     ]
     return groups, counts, len(evaluations)
+
+
+# A palette entry per outcome (common.charts.PALETTE), the same on every chart: done is green,
+# stopped red, delayed amber.
+OUTCOME_TONES = {
+    Outcome.COMPLETED: 5,
+    Outcome.CONTINUING: 0,
+    Outcome.REGULAR: 2,
+    Outcome.DELAYED: 1,
+    Outcome.STOPPED: 4,
+    Outcome.NOT_STARTED: 6,
+}
+
+
+def outcomes_per_pillar(groups: list[dict]) -> dict:
+    """The number of evaluated activities per outcome for each pillar group of `evaluation_groups`.
+
+    Only the outcomes that occur get a column. Returns the columns (value, label), the rows
+    (group, cells as (label, count), total) and the totals per column.
+    """
+    tallies = []
+    for group in groups:
+        tally = dict.fromkeys(Outcome.values, 0)
+        for evaluation in group["evaluations"]:
+            tally[evaluation.outcome] += 1
+        tallies.append(tally)
+    columns = [
+        (value, label) for value, label in Outcome.choices if any(tally[value] for tally in tallies)
+    ]
+    rows = []
+    for group, tally in zip(groups, tallies, strict=True):
+        cells = [(label, tally[value]) for value, label in columns]
+        rows.append({"group": group, "cells": cells, "total": sum(c for _l, c in cells)})
+    totals = [sum(row["cells"][i][1] for row in rows) for i in range(len(columns))]
+    return {"columns": columns, "rows": rows, "totals": totals, "total": sum(totals)}

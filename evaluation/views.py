@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.access import coordinates_region_of as can_edit_agenda
 from accounts.decorators import login_first
 from agenda.models import Action, Agenda
+from common.charts import stacked_bar_chart
 from common.pdf import pdf_response
 from common.versioning import form_status, save_or_conflict
 
@@ -16,12 +17,13 @@ from .forms import EvaluationForm, IndicatorForm
 from .models import Evaluation, Indicator
 from .pdf import render_evaluation_pdf
 from .succession_views import successor_carry_over, successor_start  # noqa: F401
-from .summary import evaluation_groups
+from .summary import OUTCOME_TONES, evaluation_groups, outcomes_per_pillar
 
 
 def evaluation_overview(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     groups, counts, total = evaluation_groups(agenda)
+    per_pillar = outcomes_per_pillar(groups)
     return TemplateResponse(
         request,
         "evaluation/evaluation_overview.html",
@@ -30,10 +32,29 @@ def evaluation_overview(request, slug):
             "groups": groups,
             "counts": counts,
             "total": total,
+            "per_pillar": per_pillar,
+            "outcome_chart": outcome_chart(per_pillar),
             "setbacks": sum(c["count"] for c in counts if c["setback"]),
             "can_edit": can_edit_agenda(request.user, agenda),
             "crumbs": [(agenda.title, agenda.get_absolute_url()), (_("Evaluation"), None)],
         },
+    )
+
+
+def outcome_chart(per_pillar: dict):
+    """The figures of `outcomes_per_pillar` as a stacked bar per pillar, one segment per outcome."""
+    rows = [
+        (
+            f"{row['group']['position']}. {row['group']['pillar'].name}",
+            [count for _label, count in row["cells"]],
+        )
+        for row in per_pillar["rows"]
+    ]
+    columns = per_pillar["columns"]
+    return stacked_bar_chart(
+        rows,
+        [label for _value, label in columns],
+        tones=[OUTCOME_TONES[value] for value, _label in columns],
     )
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,22 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
+    # A path among the portal's static files, never an address elsewhere or outside them.
+    logo_path = models.CharField(
+        _("logo"),
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(svg|png)$",
+                _("Give a path among the static files, such as img/logo.svg (SVG or PNG)."),
+            )
+        ],
+        help_text=_(
+            "Optional: the region's logo in the page header, as a path among the static files "
+            "(e.g. img/logo.svg). The region's name is shown beside it."
+        ),
+    )
 
     history = HistoricalRecords()
 

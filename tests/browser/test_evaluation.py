@@ -49,7 +49,7 @@ def test_visitor_finds_the_evaluated_activities_and_their_annex(
     violations = axe_violations(page)
     assert violations == [], describe_violations(violations)
 
-    link = page.get_by_role("link", name="Evaluatiebijlage (pdf)").first
+    link = page.get_by_role("link", name="Evaluatiebijlage (PDF").first
     response = page.request.get(live_server.url + link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.body()))

@@ -31,7 +31,7 @@ def test_visitor_finds_the_bodies_by_level_and_the_bijlage_2_pdf(
     assert page.get_by_text("Floor Roduner (vz)").first.is_visible()
     assert axe_violations(page) == [], describe_violations(axe_violations(page))
 
-    link = page.get_by_role("link", name="Bijlage 2 (PDF) van Regionale aanpak arbeidsmarkt")
+    link = page.get_by_role("link", name="Bijlage 2 van Regionale aanpak arbeidsmarkt")
     response = page.request.get(live_server.url + link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.body()))

@@ -45,7 +45,7 @@ def test_anonymous_visitor_finds_the_bodies_by_level_from_the_home_page(demo, cl
     assert "Floor Roduner (vz)" in page
     assert "Annemiek van Outvorst (secr)" in page
     assert "Rob van Hooven (UWV)" in page
-    assert "Bijlage 2 (PDF)" in page
+    assert "Bijlage 2 van Regionale aanpak arbeidsmarkt" in page and "(PDF, ± 3 pagina's)" in page
 
 
 def test_anonymous_visitor_sees_civil_servants_names_withheld(demo, client):
