@@ -69,10 +69,16 @@ def upload(request, slug):
                 )
     else:
         form = UploadForm()
+    done = (
+        ImportUpload.objects.filter(agenda=agenda, applied_at__isnull=False)
+        .select_related("user")
+        .defer("data")
+        .order_by("-applied_at")[:10]
+    )
     return TemplateResponse(
         request,
         "imports/upload.html",
-        {"agenda": agenda, "form": form, "error": error},
+        {"agenda": agenda, "form": form, "error": error, "done": done},
         status=400 if error else 200,
     )
 

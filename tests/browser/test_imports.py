@@ -146,6 +146,11 @@ def test_a_coordinator_imports_a_sheet_after_correcting_a_column_and_a_row(
     action = Action.objects.get(text="Leerwerkbanen bij de gemeenten")
     assert action.history.get().history_change_reason == "Import uit werkplan.xlsx"
 
+    # The import page now lists the import.
+    page.goto(base + reverse("imports:upload", args=[agenda.slug]))
+    assert "werkplan.xlsx" in page.locator("table").inner_text()
+    check_page(page, axe_violations)
+
     # The budget grid is a new page too.
     page.goto(base + reverse("imports:budget_grid", args=[agenda.slug]))
     check_page(page, axe_violations)

@@ -75,6 +75,8 @@ def test_coordinator_uploads_corrects_a_column_and_imports(client_anna, agenda):
     assert record.history_user.username == "anna"
     assert record.history_change_reason == "Import uit plan.xlsx"
     assert ImportUpload.objects.get().applied_at is not None
+    page = client_anna.get(reverse("imports:upload", args=[agenda.slug])).content.decode()
+    assert "Eerdere imports" in page and "plan.xlsx" in page and "Anna de Vries" in page
 
 
 def test_bad_file_in_the_browser_gives_a_dutch_message(client_anna, agenda):
