@@ -169,3 +169,18 @@ def rows(page, *, request) -> list[dict]:
             item["internal_note"] = row["internal_note"]
         result.append(item)
     return result
+
+
+def all_rows(table, *, request, chunk: int = 1000) -> list[dict]:
+    """Every row of `table`, their relations read per chunk (the database limits the number of
+    values in one IN list)."""
+    result: list[dict] = []
+    batch: list[dict] = []
+    for row in table.iterator(chunk_size=chunk):
+        batch.append(row)
+        if len(batch) == chunk:
+            result += rows(batch, request=request)
+            batch = []
+    if batch:
+        result += rows(batch, request=request)
+    return result

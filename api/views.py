@@ -193,7 +193,7 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
         with_note = rules.reads_internal_notes(request.user)
         table = action_rows.values(actions, with_internal_note=with_note)
         if request.accepted_renderer.format == "csv":
-            return Response(action_rows.rows(table.iterator(chunk_size=2000), request=request))
+            return Response(action_rows.all_rows(table, request=request))
         page = self.paginate_queryset(action_rows.CountedRows(actions, table))
         return self.get_paginated_response(action_rows.rows(page, request=request))
 

@@ -147,3 +147,17 @@ def test_an_action_has_exactly_the_fields_the_schema_describes(demo, api, viewer
         if name in visitor_row and visitor_row[name] is not None and "type" in spec:
             kind = {"integer": int, "string": str, "boolean": bool, "array": list}
             assert isinstance(visitor_row[name], kind.get(spec["type"], object)), name
+
+
+def test_rows_read_in_chunks_are_the_rows_read_at_once(demo, rf):
+    from api import action_rows
+
+    agenda = Agenda.objects.get(slug=SLUG)
+    table = action_rows.values(
+        Action.objects.in_agenda(agenda).order_by("theme__number", "order", "pk"),
+        with_internal_note=False,
+    )
+    request = rf.get("/")
+    assert action_rows.all_rows(table, request=request, chunk=7) == action_rows.rows(
+        table, request=request
+    )
