@@ -120,6 +120,7 @@ messages: setup
 
 bench: setup
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/table.py
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/api.py
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/annex.py
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/import.py
 

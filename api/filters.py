@@ -58,6 +58,8 @@ class AgendaActionFilterBackend(BaseFilterBackend):
     filterset_class = ActionFilter
 
     def filter_queryset(self, request, queryset, view):
+        if not any(name in request.query_params for name in self.filterset_class.base_filters):
+            return queryset  # no filter asked: skip building the form and its choices
         filterset = self.filterset_class(
             request.query_params or None, queryset=queryset, agenda=view.agenda, request=request
         )

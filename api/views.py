@@ -21,7 +21,7 @@ from evaluation.models import Evaluation, Indicator
 from financing.models import Allocation, FundingStream
 from governance.models import Body, DecisionStep, Organisation, Region
 
-from . import rules, serializers
+from . import action_rows, rules, serializers
 from .filters import AgendaActionFilterBackend
 from .renderers import CSVRenderer
 
@@ -178,7 +178,8 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.agenda = get_object_or_404(
-            Agenda.objects.visible_to(request.user), slug=kwargs["slug"]
+            Agenda.objects.visible_to(request.user).only("pk", "slug", "top_level_label"),
+            slug=kwargs["slug"],
         )
 
     def get_queryset(self):
@@ -187,13 +188,14 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
         actions = Action.objects.in_agenda(self.agenda).visible_to(self.request.user)
         return actions.order_by("theme__number", "order", "pk")
 
-    def filter_queryset(self, queryset):
-        return serializers.ActionSerializer.prepare(super().filter_queryset(queryset))
-
-    def paginate_queryset(self, queryset):
-        if self.request.accepted_renderer.format == "csv":
-            return None
-        return super().paginate_queryset(queryset)
+    def list(self, request, *args, **kwargs):
+        actions = self.filter_queryset(self.get_queryset())
+        with_note = rules.reads_internal_notes(request.user)
+        table = action_rows.values(actions, with_internal_note=with_note)
+        if request.accepted_renderer.format == "csv":
+            return Response(action_rows.all_rows(table, request=request))
+        page = self.paginate_queryset(action_rows.CountedRows(actions, table))
+        return self.get_paginated_response(action_rows.rows(page, request=request))
 
 
 @extend_schema_view(retrieve=extend_schema(summary=_("One action")))
@@ -202,19 +204,24 @@ class ActionViewSet(PortalContextMixin, viewsets.GenericViewSet):
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
-        return serializers.ActionSerializer.prepare(Action.objects.visible_to(self.request.user))
+        return Action.objects.visible_to(self.request.user)
 
     def retrieve(self, request, *args, **kwargs):
         action = self.get_object()
-        context = self.get_serializer_context()
-        if action.predecessor_id:
-            context["predecessor_id"] = (
-                Action.objects.visible_to(request.user)
-                .filter(pk=action.predecessor_id)
-                .values_list("pk", flat=True)
-                .first()
-            )
-        return Response(self.get_serializer_class()(action, context=context).data)
+        with_note = rules.reads_internal_notes(request.user)
+        table = action_rows.values(
+            self.get_queryset().filter(pk=action.pk), with_internal_note=with_note
+        )
+        data = action_rows.rows(table, request=request)[0]
+        data["predecessor"] = (
+            Action.objects.visible_to(request.user)
+            .filter(pk=action.predecessor_id)
+            .values_list("pk", flat=True)
+            .first()
+            if action.predecessor_id
+            else None
+        )
+        return Response(data)
 
 
 @extend_schema_view(

@@ -3,13 +3,6 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from accounts.services import user_create
-from tests.browser import conftest as browser_fixtures
-
-# The browser tests' fixtures (Debian's Chromium through Playwright, axe-core), shared as is.
-browser = browser_fixtures.browser
-browser_context = browser_fixtures.browser_context
-page = browser_fixtures.page
-axe_violations = browser_fixtures.axe_violations
 
 PASSWORD = "Proef-wachtwoord-voor-api-2026"
 

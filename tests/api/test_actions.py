@@ -133,3 +133,31 @@ def test_the_action_list_uses_the_same_number_of_queries_for_any_page_size(
     with django_assert_max_num_queries(12):
         response = api.get(API, {"page_size": page_size})
     assert response.status_code == 200
+
+
+def test_an_action_has_exactly_the_fields_the_schema_describes(demo, api, viewer_api, client):
+    document = client.get("/api/schema/", {"format": "json"}).json()
+    listed = set(document["components"]["schemas"]["Action"]["properties"])
+    detailed = set(document["components"]["schemas"]["ActionDetail"]["properties"])
+    visitor_row = api.get(API).json()["results"][0]
+    assert set(visitor_row) == listed - {"internal_note"}
+    assert set(viewer_api.get(API).json()["results"][0]) == listed
+    assert set(viewer_api.get(visitor_row["url"]).json()) == detailed
+    for name, spec in document["components"]["schemas"]["Action"]["properties"].items():
+        if name in visitor_row and visitor_row[name] is not None and "type" in spec:
+            kind = {"integer": int, "string": str, "boolean": bool, "array": list}
+            assert isinstance(visitor_row[name], kind.get(spec["type"], object)), name
+
+
+def test_rows_read_in_chunks_are_the_rows_read_at_once(demo, rf):
+    from api import action_rows
+
+    agenda = Agenda.objects.get(slug=SLUG)
+    table = action_rows.values(
+        Action.objects.in_agenda(agenda).order_by("theme__number", "order", "pk"),
+        with_internal_note=False,
+    )
+    request = rf.get("/")
+    assert action_rows.all_rows(table, request=request, chunk=7) == action_rows.rows(
+        table, request=request
+    )

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import describe_violations
+from .conftest import describe_violations
 
 pytestmark = [
     pytest.mark.browser,

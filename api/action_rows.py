@@ -1,0 +1,186 @@
+"""Actions as API rows, read with `.values()`: one query for the page and one per relation.
+
+The action list is the API's busiest endpoint and must stay close to a bare `.values()` view at
+any size (see bench/api.py), so it does not build model instances and nested serializers per
+row. `ActionSerializer` (api/serializers.py) still declares every field with its description for
+the OpenAPI document; `rows()` returns exactly those fields (a test holds the two together).
+"""
+
+from collections import defaultdict
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from agenda.models import Action
+from financing.models import Allocation, FundingStream
+
+# The columns of one action, with the names of the related rows it shows.
+COLUMNS = [
+    "id",
+    "order",
+    "short_title",
+    "text",
+    "target_group_text",
+    "stage",
+    "lead_text",
+    "financing_text",
+    "added_later",
+    "updated_at",
+    "theme__number",
+    "theme__name",
+    "theme__target_group",
+    "theme__pillar__order",
+    "theme__pillar__name",
+    "theme__agenda__slug",
+    "scope_id",
+    "scope__name",
+    "status__slug",
+    "status__name",
+    "evaluation__outcome",
+]
+
+_datetime = serializers.DateTimeField()
+_amount = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+def values(queryset, *, with_internal_note: bool):
+    """The queryset as `.values()` rows carrying every column `rows()` needs."""
+    columns = [*COLUMNS, "internal_note"] if with_internal_note else COLUMNS
+    return queryset.values(*columns)
+
+
+class CountedRows:
+    """`.values()` rows for a paginator, counted on the plain queryset: a count over the joins
+    the rows need (scope, status, evaluation) costs many times more than the page itself."""
+
+    def __init__(self, queryset, rows):
+        self.queryset = queryset
+        self.rows = rows
+        self.ordered = rows.ordered
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        return self.rows[key]
+
+
+def _prefix(request, name: str, *args) -> str:
+    """The absolute address of `name` for id 0, cut before the id: ids are appended per row."""
+    path = reverse(name, args=[*args, 0])
+    prefix = path[: path.rindex("/0/") + 1]
+    return request.build_absolute_uri(prefix) if request is not None else prefix
+
+
+def _related(ids: list[int]) -> tuple[dict, dict, dict]:
+    leads = defaultdict(list)
+    for row in (
+        Action.leads.through.objects.filter(action_id__in=ids)
+        .order_by("organisation__name", "organisation_id")
+        .values("action_id", "organisation_id", "organisation__name", "organisation__abbreviation")
+    ):
+        leads[row["action_id"]].append(
+            {
+                "id": row["organisation_id"],
+                "name": row["organisation__name"],
+                "abbreviation": row["organisation__abbreviation"],
+            }
+        )
+    streams = defaultdict(list)
+    for row in (
+        FundingStream.actions.through.objects.filter(action_id__in=ids)
+        .order_by("fundingstream__order", "fundingstream__name", "fundingstream_id")
+        .values("action_id", "fundingstream_id", "fundingstream__slug", "fundingstream__name")
+    ):
+        streams[row["action_id"]].append(
+            {
+                "id": row["fundingstream_id"],
+                "slug": row["fundingstream__slug"],
+                "name": row["fundingstream__name"],
+            }
+        )
+    allocations = defaultdict(list)
+    for row in (
+        Allocation.objects.filter(action_id__in=ids)
+        .order_by("stream__order", "stream_id", "year", "pk")
+        .values("action_id", "stream_id", "year", "budgeted", "realised", "note")
+    ):
+        allocations[row["action_id"]].append(
+            {
+                "stream": row["stream_id"],
+                "year": row["year"],
+                "budgeted": None
+                if row["budgeted"] is None
+                else _amount.to_representation(row["budgeted"]),
+                "realised": None
+                if row["realised"] is None
+                else _amount.to_representation(row["realised"]),
+                "note": row["note"],
+            }
+        )
+    return leads, streams, allocations
+
+
+def rows(page, *, request) -> list[dict]:
+    """The API representation of `.values()` rows from `values()`, in their order."""
+    page = list(page)
+    ids = [row["id"] for row in page]
+    leads, streams, allocations = _related(ids) if ids else ({}, {}, {})
+    api = _prefix(request, "api:action-detail")
+    portal = _prefix(request, "agenda:action_detail")
+    result = []
+    for row in page:
+        pk = row["id"]
+        item = {
+            "id": pk,
+            "url": f"{api}{pk}/",
+            "portal_url": f"{portal}{pk}/",
+            "agenda": row["theme__agenda__slug"],
+            "pillar": {"order": row["theme__pillar__order"], "name": row["theme__pillar__name"]},
+            "theme": {
+                "number": row["theme__number"],
+                "name": row["theme__name"],
+                "target_group": row["theme__target_group"],
+            },
+            "order": row["order"],
+            "short_title": row["short_title"],
+            "text": row["text"],
+            "target_group": row["target_group_text"],
+            "scope": {"id": row["scope_id"], "name": row["scope__name"]}
+            if row["scope_id"]
+            else None,
+            "status": {"slug": row["status__slug"], "name": row["status__name"]}
+            if row["status__slug"]
+            else None,
+            "stage": row["stage"],
+            "leads": leads.get(pk, []),
+            "lead_text": row["lead_text"],
+            "financing_text": row["financing_text"],
+            "funding_streams": streams.get(pk, []),
+            "allocations": allocations.get(pk, []),
+            "outcome": row["evaluation__outcome"],
+            "added_later": row["added_later"],
+            "updated_at": _datetime.to_representation(row["updated_at"]),
+        }
+        if "internal_note" in row:
+            item["internal_note"] = row["internal_note"]
+        result.append(item)
+    return result
+
+
+def all_rows(table, *, request, chunk: int = 1000) -> list[dict]:
+    """Every row of `table`, their relations read per chunk (the database limits the number of
+    values in one IN list)."""
+    result: list[dict] = []
+    batch: list[dict] = []
+    for row in table.iterator(chunk_size=chunk):
+        batch.append(row)
+        if len(batch) == chunk:
+            result += rows(batch, request=request)
+            batch = []
+    if batch:
+        result += rows(batch, request=request)
+    return result
