@@ -1,5 +1,6 @@
 from django.core.paginator import EmptyPage
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,9 +16,11 @@ from governance.models import Organisation
 from . import exports
 from .filter_chips import filter_chips
 from .filters import ActionFilter
-from .models import Action, Agenda, Status
+from .models import Action, Agenda, Status, Theme
 from .tables import PAGE_SIZES, ActionTable
 
+# Actions shown per theme on the agenda page; the rest are a link to the action table away.
+AGENDA_PAGE_ACTIONS_PER_THEME = 20
 # Query parameters of the table page that are not filters.
 TABLE_PARAMETERS = ("sort", "page", "per_page", "_export")
 
@@ -37,8 +40,18 @@ def agenda_detail(request, slug):
         slug=slug,
     )
     actions = Action.objects.select_related("scope", "status").prefetch_related("leads")
+    themes = Theme.objects.annotate(action_count=Count("actions")).order_by("number")
     pillars = agenda.pillars.order_by("order").prefetch_related(
-        Prefetch("themes__actions", queryset=actions.order_by("order"))
+        Prefetch("themes", queryset=themes),
+        # a preview per theme, so the page stays light however many actions there are
+        Prefetch(
+            "themes__actions",
+            queryset=actions.annotate(
+                place=Window(RowNumber(), partition_by=F("theme_id"), order_by=F("order").asc())
+            )
+            .filter(place__lte=AGENDA_PAGE_ACTIONS_PER_THEME)
+            .order_by("order"),
+        ),
     )
     counts = status_counts(agenda)
     return TemplateResponse(
