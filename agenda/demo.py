@@ -81,6 +81,7 @@ def load_agenda_file(name: str) -> int:
             "last_year": a["last_year"],
             "state": a.get("state", Agenda.State.CONCEPT),
             "adopted_on": _date(a.get("adopted_on")),
+            "adopted_by": a.get("adopted_by") or "",
             "document_date": _date(a.get("document_date")),
             "top_level_label": a.get("top_level_label", "pijler"),
             "source_note": a.get("source", ""),

@@ -172,6 +172,9 @@ class AgendaForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
+        # Publishing, adopting and closing are acts of their own, each confirmed first.
+        for name in ("state", "adopted_on"):
+            self.fields.pop(name, None)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _(
             "The last part of the agenda's web address. Leave empty to make it from the title."

@@ -76,10 +76,10 @@ class Scope(models.Model):
 
 class AgendaQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Adopted agendas are public documents; concept agendas need an account."""
+        """Published, adopted and closed agendas are public; concept agendas need an account."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(state=Agenda.State.ADOPTED)
+        return self.filter(state__in=Agenda.PUBLIC_STATES)
 
     def editable_by(self, user):
         """Agendas the user may change: those of the region they coordinate."""
@@ -91,7 +91,12 @@ class Agenda(models.Model):
 
     class State(models.TextChoices):
         CONCEPT = "concept", _("concept")
+        PUBLISHED = "gepubliceerd", _("published, not adopted")
         ADOPTED = "vastgesteld", _("adopted")
+        CLOSED = "afgesloten", _("closed")
+
+    # Everyone may read these; a concept is for logged-in users only.
+    PUBLIC_STATES = (State.PUBLISHED, State.ADOPTED, State.CLOSED)
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -118,6 +123,12 @@ class Agenda(models.Model):
         _("state"), max_length=20, choices=State.choices, default=State.CONCEPT
     )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.CharField(
+        _("adopted by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The body that adopted the agenda: 'college van B&W', 'gemeenteraad'."),
+    )
     document_date = models.DateField(_("document date"), null=True, blank=True)
     top_level_label = models.CharField(
         _("word for the top level"),
@@ -208,7 +219,15 @@ class Agenda(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.state == self.State.ADOPTED
+        return self.state in self.PUBLIC_STATES
+
+    @property
+    def is_adopted(self) -> bool:
+        """Whether the agenda was adopted (a closed agenda may have been, or not)."""
+        return self.adopted_on is not None and self.state in (
+            self.State.ADOPTED,
+            self.State.CLOSED,
+        )
 
 
 class PillarQuerySet(models.QuerySet):
@@ -301,7 +320,7 @@ class ActionQuerySet(models.QuerySet):
         """Actions of adopted agendas are public; those of concept agendas need an account."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
     def editable_by(self, user):
         """Coordinators: every action of their region; partners: what their organisation leads."""

@@ -34,6 +34,7 @@ from .models import Action, Agenda, Pillar, Scope, Status, Theme
 TEMPLATE = "pdf/bijlage1.html"
 MAX_PASSES = 4
 LABEL_CLASS = "theme-continued"
+ADOPTED_STATES = (Agenda.State.ADOPTED, Agenda.State.CLOSED)
 
 
 class AgendaNotYetThere(ValueError):
@@ -99,6 +100,7 @@ class AgendaState:
     pillars: list[PillarPart]
     is_concept: bool = False
     adopted_on: datetime.date | None = None
+    is_published_not_adopted: bool = False
 
     @property
     def action_count(self) -> int:
@@ -138,8 +140,12 @@ def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes)
         period=agenda_like.period,
         top_level_label=agenda_like.top_level_label,
         pillars=pillar_parts,
-        is_concept=agenda_like.state != Agenda.State.ADOPTED,
-        adopted_on=agenda_like.adopted_on if agenda_like.state == Agenda.State.ADOPTED else None,
+        is_concept=agenda_like.state == Agenda.State.CONCEPT,
+        adopted_on=agenda_like.adopted_on if agenda_like.state in ADOPTED_STATES else None,
+        is_published_not_adopted=(
+            agenda_like.state != Agenda.State.CONCEPT
+            and not (agenda_like.adopted_on and agenda_like.state in ADOPTED_STATES)
+        ),
     )
 
 

@@ -39,7 +39,7 @@ class EvaluationQuerySet(models.QuerySet):
         """Evaluations follow their agenda: public once it is adopted."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
     def in_evaluation_order(self):
         return self.order_by("number", "pk")
@@ -161,7 +161,7 @@ class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
 
 class Indicator(models.Model):

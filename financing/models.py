@@ -57,11 +57,11 @@ class FundingStreamQuerySet(models.QuerySet):
         """Streams of adopted agendas are public; the others need an account."""
         if user is not None and user.is_authenticated:
             return self
-        adopted = Agenda.State.ADOPTED
+        public = Agenda.PUBLIC_STATES
         return self.filter(
-            Q(agendas__state=adopted)
-            | Q(allocations__action__theme__agenda__state=adopted)
-            | Q(actions__theme__agenda__state=adopted)
+            Q(agendas__state__in=public)
+            | Q(allocations__action__theme__agenda__state__in=public)
+            | Q(actions__theme__agenda__state__in=public)
         ).distinct()
 
     def in_overview_order(self):
@@ -254,7 +254,7 @@ class AllocationQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
 
 class Allocation(models.Model):

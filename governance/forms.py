@@ -171,9 +171,20 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
 class DecisionStepForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionStep
-        fields = ["order", "date", "body", "body_text", "purpose", "conclusion", "source_note"]
+        fields = [
+            "order",
+            "date_text",
+            "date",
+            "date_until",
+            "body",
+            "body_text",
+            "purpose",
+            "conclusion",
+            "source_note",
+        ]
         widgets = {
             "date": DateInput(),
+            "date_until": DateInput(),
             "conclusion": forms.Textarea(attrs={"rows": 3}),
             "source_note": forms.Textarea(attrs={"rows": 2}),
         }

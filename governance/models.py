@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
+from common.pdf import dutch_date
+
 
 class Region(models.Model):
     """A labour-market region (arbeidsmarktregio)."""
@@ -610,7 +612,24 @@ class DecisionStep(models.Model):
         verbose_name=_("agenda"),
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    date = models.DateField(_("date"), null=True, blank=True)
+    date_text = models.CharField(
+        _("date as written"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the source writes it: 'najaar 2019', 'juli of september', '12 juli'."),
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("The exact date, or the first day of a period; used for sorting."),
+    )
+    date_until = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("For a period ('najaar 2019'): its last day."),
+    )
     body = models.ForeignKey(
         Body,
         on_delete=models.PROTECT,
@@ -645,8 +664,9 @@ class DecisionStep(models.Model):
                 name="decisionstep_body_xor_text",
             ),
             models.CheckConstraint(
-                condition=~Q(purpose="vaststellen") | Q(date__isnull=False),
-                name="decisionstep_adoption_has_date",
+                condition=Q(date_until__isnull=True)
+                | (Q(date__isnull=False) & Q(date_until__gte=F("date"))),
+                name="decisionstep_period_in_order",
             ),
         ]
 
@@ -659,14 +679,27 @@ class DecisionStep(models.Model):
             errors["body_text"] = _("Choose a body or type one, not both.")
         if not self.body_id and not self.body_text.strip():
             errors["body"] = _("Choose a body or type one.")
-        if self.purpose == self.Purpose.ADOPT and not self.date:
-            errors["date"] = _("An adoption needs a date.")
+        if self.date_until and not self.date:
+            errors["date"] = _("Give the first day of the period as well.")
+        elif self.date_until and self.date and self.date_until < self.date:
+            errors["date_until"] = _("The end of the period cannot be before its start.")
         if errors:
             raise ValidationError(errors)
 
     @property
     def body_name(self) -> str:
         return self.body.name if self.body_id else self.body_text
+
+    @property
+    def date_display(self) -> str:
+        """The date as the source writes it, else the exact date or period in Dutch."""
+        if self.date_text:
+            return self.date_text
+        if self.date is None:
+            return ""
+        if self.date_until and self.date_until != self.date:
+            return f"{dutch_date(self.date)} – {dutch_date(self.date_until)}"
+        return dutch_date(self.date)
 
 
 class ConsultationInput(models.Model):

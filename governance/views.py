@@ -498,6 +498,8 @@ def decision_step_create(request, slug):
                 agenda=agenda,
                 order=data["order"],
                 date=data["date"],
+                date_text=data["date_text"],
+                date_until=data["date_until"],
                 body=data["body"],
                 body_text=data["body_text"],
                 purpose=data["purpose"],
@@ -515,7 +517,10 @@ def decision_step_create(request, slug):
         request,
         form,
         title=title,
-        intro=_("A step with the purpose “adopt” makes the agenda adopted on its date."),
+        intro=_(
+            "A step records a decision and nothing more: adopting the agenda is its own act "
+            "on the agenda page."
+        ),
         cancel_url=_route_url(agenda),
         crumbs=_agenda_crumbs(agenda, title),
     )
@@ -543,7 +548,10 @@ def decision_step_update(request, pk):
         request,
         form,
         title=title,
-        intro=_("A step with the purpose “adopt” makes the agenda adopted on its date."),
+        intro=_(
+            "A step records a decision and nothing more: adopting the agenda is its own act "
+            "on the agenda page."
+        ),
         cancel_url=_route_url(agenda),
         crumbs=_agenda_crumbs(agenda, title),
     )
@@ -560,11 +568,7 @@ def decision_step_delete(request, pk):
         messages.success(request, _("The step has been deleted."))
         return HttpResponseRedirect(_route_url(agenda))
     title = _("Delete a step of the decision route")
-    consequences = []
-    if step.purpose == DecisionStep.Purpose.ADOPT:
-        consequences.append(
-            _("The agenda stays adopted; change its state on the agenda itself if needed.")
-        )
+    consequences = [_("The agenda's state does not change.")]
     return _confirm_page(
         request,
         title=title,

@@ -66,6 +66,7 @@ def test_the_chart_is_an_accessible_svg_with_its_figures_as_a_table(client, demo
 
 
 def test_concept_agendas_have_no_public_financing_page(client, demo_data):
+    Agenda.objects.filter(slug="zkij-werkplan-2023").update(state=Agenda.State.CONCEPT)
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
     response = client.get(reverse("financing:funding_overview", args=[concept.slug]))
     assert response.status_code == 404
