@@ -67,7 +67,11 @@ class Scope(models.Model):
         verbose_name = _("scope")
         verbose_name_plural = _("scopes")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="scope_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="scope_unique_name",
+                violation_error_message=_("This region already has a scope with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -147,6 +151,14 @@ class Agenda(models.Model):
     internal_note = models.TextField(
         _("internal note"), blank=True, help_text=_("Shown to logged-in users only.")
     )
+    no_actions_note = models.TextField(
+        _("why there are no actions"),
+        blank=True,
+        help_text=_(
+            "Shown on the page and in the annexes while the agenda has no actions, instead of "
+            "empty tables."
+        ),
+    )
     source_note = models.TextField(_("source"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -161,10 +173,12 @@ class Agenda(models.Model):
             models.CheckConstraint(
                 condition=Q(first_year__lte=models.F("last_year")),
                 name="agenda_years_in_order",
+                violation_error_message=_("The last year cannot be before the first year."),
             ),
             models.CheckConstraint(
                 condition=Q(first_year__gte=1900, last_year__lte=2200),
                 name="agenda_years_plausible",
+                violation_error_message=_("The years of an agenda lie between 1900 and 2200."),
             ),
             models.CheckConstraint(
                 condition=(
@@ -172,6 +186,9 @@ class Agenda(models.Model):
                     | Q(region__isnull=True, municipality__isnull=False)
                 ),
                 name="agenda_region_xor_municipality",
+                violation_error_message=_(
+                    "An agenda belongs either to a region or to a single municipality."
+                ),
             ),
         ]
 
@@ -257,8 +274,16 @@ class Pillar(models.Model):
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")
         constraints = [
-            models.UniqueConstraint(fields=["agenda", "order"], name="pillar_unique_order"),
-            models.UniqueConstraint(fields=["agenda", "name"], name="pillar_unique_name"),
+            models.UniqueConstraint(
+                fields=["agenda", "order"],
+                name="pillar_unique_order",
+                violation_error_message=_("This agenda already has a top level with this number."),
+            ),
+            models.UniqueConstraint(
+                fields=["agenda", "name"],
+                name="pillar_unique_name",
+                violation_error_message=_("This agenda already has a top level with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -296,7 +321,11 @@ class Theme(models.Model):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         constraints = [
-            models.UniqueConstraint(fields=["agenda", "number"], name="theme_unique_number"),
+            models.UniqueConstraint(
+                fields=["agenda", "number"],
+                name="theme_unique_number",
+                violation_error_message=_("This agenda already has a theme with this number."),
+            ),
         ]
 
     def __str__(self):
@@ -349,6 +378,12 @@ class Action(models.Model):
         Theme, on_delete=models.PROTECT, related_name="actions", verbose_name=_("theme")
     )
     order = models.PositiveSmallIntegerField(_("order"))
+    number = models.CharField(
+        _("number as written"),
+        max_length=20,
+        blank=True,
+        help_text=_("The measure's number as the plan writes it: '1.1', '4.2', 'M3'."),
+    )
     short_title = models.CharField(_("short title"), max_length=200, blank=True)
     text = models.TextField(_("action"))
     target_group_text = models.TextField(_("target group of the action"), blank=True)
@@ -404,7 +439,11 @@ class Action(models.Model):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [
-            models.UniqueConstraint(fields=["theme", "order"], name="action_unique_order"),
+            models.UniqueConstraint(
+                fields=["theme", "order"],
+                name="action_unique_order",
+                violation_error_message=_("This theme already has an action at this place."),
+            ),
         ]
 
     def __str__(self):

@@ -50,6 +50,7 @@ class Row:
     leads: str
     financing: str
     added_later: bool = False
+    number: str = ""
 
 
 @dataclass
@@ -101,6 +102,7 @@ class AgendaState:
     is_concept: bool = False
     adopted_on: datetime.date | None = None
     is_published_not_adopted: bool = False
+    no_actions_note: str = ""
 
     @property
     def action_count(self) -> int:
@@ -142,6 +144,7 @@ def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes)
         pillars=pillar_parts,
         is_concept=agenda_like.state == Agenda.State.CONCEPT,
         adopted_on=agenda_like.adopted_on if agenda_like.state in ADOPTED_STATES else None,
+        no_actions_note=getattr(agenda_like, "no_actions_note", ""),
         is_published_not_adopted=(
             agenda_like.state != Agenda.State.CONCEPT
             and not (agenda_like.adopted_on and agenda_like.state in ADOPTED_STATES)
@@ -174,6 +177,7 @@ def current_state(agenda: Agenda, actions=None) -> AgendaState:
                 leads=_leads_text(action.lead_text, action.leads.all()),
                 financing=action.financing_text,
                 added_later=action.added_later,
+                number=action.number,
             )
         )
     return _assemble(
@@ -237,6 +241,7 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
                 leads=_leads_text(record.lead_text, leads_by_record.get(record.history_id, [])),
                 financing=record.financing_text,
                 added_later=getattr(record, "added_later", False),
+                number=getattr(record, "number", ""),
             )
         )
     return _assemble(

@@ -30,6 +30,7 @@ PARTNER_ACTION_FIELDS = frozenset(
 COORDINATOR_ACTION_FIELDS = PARTNER_ACTION_FIELDS | {
     "theme",
     "order",
+    "number",
     "scope",
     "leads",
     "lead_text",
@@ -50,6 +51,7 @@ AGENDA_FIELDS = frozenset(
         "top_level_label",
         "predecessor",
         "internal_note",
+        "no_actions_note",
     }
 )
 PILLAR_FIELDS = frozenset({"order", "name", "intro"})

@@ -99,7 +99,13 @@ class Evaluation(models.Model):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
         constraints = [
-            models.UniqueConstraint(fields=["pillar", "number"], name="evaluation_unique_number"),
+            models.UniqueConstraint(
+                fields=["pillar", "number"],
+                name="evaluation_unique_number",
+                violation_error_message=_(
+                    "This top level already has an evaluation with this number."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -145,11 +151,20 @@ class EvaluationFund(models.Model):
         verbose_name = _("amount of funds used")
         verbose_name_plural = _("amounts of funds used")
         constraints = [
-            models.UniqueConstraint(fields=["evaluation", "order"], name="evaluationfund_unique"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="evaluationfund_amount_gte_0"),
+            models.UniqueConstraint(
+                fields=["evaluation", "order"],
+                name="evaluationfund_unique",
+                violation_error_message=_("This evaluation already has a fund at this place."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="evaluationfund_amount_gte_0",
+                violation_error_message=_("An amount cannot be negative."),
+            ),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200),
                 name="evaluationfund_year_plausible",
+                violation_error_message=_("This is not a possible year."),
             ),
         ]
 
@@ -214,6 +229,7 @@ class Indicator(models.Model):
             models.CheckConstraint(
                 condition=Q(target__isnull=True) | ~Q(unit=""),
                 name="indicator_target_needs_unit",
+                violation_error_message=_("A target needs a unit."),
             ),
         ]
 

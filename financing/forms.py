@@ -15,6 +15,7 @@ from .models import (
     FIRST_PLAUSIBLE_YEAR,
     LAST_PLAUSIBLE_YEAR,
     Allocation,
+    Distribution,
     FundingStream,
     YearAmount,
 )
@@ -234,7 +235,16 @@ class AllocationForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Allocation
-        fields = ["stream", "year", "budgeted", "realised", "note", "realised_note"]
+        fields = [
+            "stream",
+            "year",
+            "budgeted",
+            "realised",
+            "financier",
+            "financier_text",
+            "note",
+            "realised_note",
+        ]
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
@@ -284,6 +294,13 @@ class DistributionForm(StyledFormMixin, forms.Form):
         queryset=Municipality.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one municipality.")},
+    )
+    rounding = forms.ChoiceField(
+        label=_("Round the parts"),
+        choices=Distribution.Rounding.choices,
+        initial=Distribution.Rounding.CENT,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how to round the parts.")},
     )
     note = forms.CharField(label=capfirst(_("note")), required=False, max_length=500)
 

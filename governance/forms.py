@@ -1,6 +1,7 @@
 """Forms coordinators use to keep the bodies, their seats, people and decision routes current."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Agenda
@@ -222,3 +223,8 @@ class ConsultationInputForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, agenda: Agenda, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
+        self.fields["order"].label = _("Point number")
+        self.fields["order"].help_text = _("The number replies refer to ('zie punt 3').")
+        self.fields["round"].validators.append(
+            MinValueValidator(1, _("A round is numbered 1 or higher."))
+        )

@@ -40,7 +40,11 @@ class SubRegion(models.Model):
         verbose_name = _("sub-region")
         verbose_name_plural = _("sub-regions")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="subregion_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="subregion_unique_name",
+                violation_error_message=_("This region already has a sub-region with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -73,7 +77,11 @@ class Municipality(models.Model):
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="municipality_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="municipality_unique_name",
+                violation_error_message=_("This region already has a municipality with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -117,6 +125,7 @@ class Organisation(models.Model):
                 fields=["abbreviation"],
                 condition=~models.Q(abbreviation=""),
                 name="organisation_unique_abbreviation",
+                violation_error_message=_("Another organisation already uses this abbreviation."),
             ),
         ]
 
@@ -250,7 +259,11 @@ class Body(models.Model):
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="body_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="body_unique_name",
+                violation_error_message=_("This region already has a body with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -314,7 +327,11 @@ class BodyPillar(models.Model):
         verbose_name = _("pillar of a body")
         verbose_name_plural = _("pillars of bodies")
         constraints = [
-            models.UniqueConstraint(fields=["body", "pillar"], name="bodypillar_unique"),
+            models.UniqueConstraint(
+                fields=["body", "pillar"],
+                name="bodypillar_unique",
+                violation_error_message=_("This body already has a mark for this top level."),
+            ),
         ]
 
     def __str__(self):
@@ -388,7 +405,11 @@ class PersonAlias(models.Model):
         verbose_name = _("other spelling of a name")
         verbose_name_plural = _("other spellings of names")
         constraints = [
-            models.UniqueConstraint(fields=["person", "name"], name="personalias_unique"),
+            models.UniqueConstraint(
+                fields=["person", "name"],
+                name="personalias_unique",
+                violation_error_message=_("This person already has this spelling."),
+            ),
         ]
 
     def __str__(self):
@@ -503,22 +524,30 @@ class Membership(models.Model):
                     | (Q(person__isnull=True, person_removed=False) & ~Q(seat_label=""))
                 ),
                 name="membership_person_or_seat",
+                violation_error_message=_("Give a person or an organisation seat."),
             ),
             models.CheckConstraint(
                 condition=Q(since__isnull=True) | Q(until__isnull=True) | Q(until__gte=F("since")),
                 name="membership_until_after_since",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(alias__isnull=True) | Q(person__isnull=False),
                 name="membership_alias_needs_person",
+                violation_error_message=_("A spelling belongs to a person: choose the person too."),
             ),
             models.UniqueConstraint(
                 fields=["body"],
                 condition=Q(role="voorzitter", until__isnull=True),
                 name="membership_one_current_chair",
+                violation_error_message=_("This body already has a current chair."),
             ),
             models.UniqueConstraint(
-                fields=["body", "side", "order"], name="membership_unique_order"
+                fields=["body", "side", "order"],
+                name="membership_unique_order",
+                violation_error_message=_(
+                    "This body already has a seat at this place on this side."
+                ),
             ),
         ]
 
@@ -604,6 +633,7 @@ class DecisionStep(models.Model):
         DISCUSS = "bespreken", _("discuss")
         ADOPT = "vaststellen", _("adopt")
         NOTE = "kennisnemen", _("take note")
+        MOTION = "motie", _("motion adopted")
 
     agenda = models.ForeignKey(
         "agenda.Agenda",
@@ -655,18 +685,24 @@ class DecisionStep(models.Model):
         verbose_name = _("decision step")
         verbose_name_plural = _("decision steps")
         constraints = [
-            models.UniqueConstraint(fields=["agenda", "order"], name="decisionstep_unique_order"),
+            models.UniqueConstraint(
+                fields=["agenda", "order"],
+                name="decisionstep_unique_order",
+                violation_error_message=_("The route already has a step with this number."),
+            ),
             models.CheckConstraint(
                 condition=(
                     (Q(body__isnull=False) & Q(body_text=""))
                     | (Q(body__isnull=True) & ~Q(body_text=""))
                 ),
                 name="decisionstep_body_xor_text",
+                violation_error_message=_("Choose a body or type one, not both."),
             ),
             models.CheckConstraint(
                 condition=Q(date_until__isnull=True)
                 | (Q(date__isnull=False) & Q(date_until__gte=F("date"))),
                 name="decisionstep_period_in_order",
+                violation_error_message=_("The end of the period cannot be before its start."),
             ),
         ]
 
@@ -730,7 +766,11 @@ class ConsultationInput(models.Model):
         verbose_name = _("consultation input")
         verbose_name_plural = _("consultation inputs")
         constraints = [
-            models.CheckConstraint(condition=Q(round__gte=1), name="consultation_round_positive"),
+            models.CheckConstraint(
+                condition=Q(round__gte=1),
+                name="consultation_round_positive",
+                violation_error_message=_("A round is numbered 1 or higher."),
+            ),
         ]
 
     def __str__(self):

@@ -35,7 +35,7 @@ from .forms import (
     coordinated_regions,
 )
 from .models import Body, ConsultationInput, DecisionStep, Membership, Person
-from .pdf import render_bijlage2_pdf
+from .pdf import render_behandeling_pdf, render_bijlage2_pdf
 
 
 def shows_private_names(user) -> bool:
@@ -650,3 +650,10 @@ def bijlage2_pdf(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     content = render_bijlage2_pdf(agenda=agenda, show_private=shows_private_names(request.user))
     return pdf_response(content, pdf_filename(f"Bijlage 2 {agenda.title}"))
+
+
+def behandeling_pdf(request, slug):
+    """The "Behandeling en inbreng" annex: the decision route and the consultation matrix."""
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    content = render_behandeling_pdf(agenda=agenda)
+    return pdf_response(content, pdf_filename(f"Behandeling en inbreng {agenda.title}"))
