@@ -300,9 +300,13 @@ class DistributionForm(StyledFormMixin, forms.Form):
         choices=Distribution.Rounding.choices,
         initial=Distribution.Rounding.CENT,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how to round the parts.")},
+        required=False,
     )
     note = forms.CharField(label=capfirst(_("note")), required=False, max_length=500)
+
+    def clean_rounding(self):
+        # Nothing chosen keeps the default: to the cent.
+        return self.cleaned_data.get("rounding") or Distribution.Rounding.CENT
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
