@@ -72,6 +72,8 @@ def load_agenda_file(name: str) -> int:
             "last_year": a["last_year"],
             "state": a.get("state", Agenda.State.CONCEPT),
             "adopted_on": _date(a.get("adopted_on")),
+            "adopted_by": a.get("adopted_by") or "",
+            "no_actions_note": a.get("no_actions_note") or "",
             "document_date": _date(a.get("document_date")),
             "top_level_label": a.get("top_level_label", "pijler"),
             "source_note": a.get("source", ""),
@@ -107,6 +109,14 @@ def load_agenda_file(name: str) -> int:
                 # A short title is only set where the agenda gives one; the evaluation names
                 # the activities of this agenda (evaluation/demo.py).
                 extra = {"short_title": act["short_title"]} if act.get("short_title") else {}
+                status = statuses[act["status"]] if act.get("status") else None
+                if (
+                    agenda.state == Agenda.State.CLOSED
+                    and Action.objects.filter(theme=theme, order=act["order"]).exists()
+                ):
+                    # A closed agenda's final statuses come from its evaluation
+                    # (evaluation/demo.py); the fixture holds the status as adopted.
+                    status = Action.objects.get(theme=theme, order=act["order"]).status
                 action, c = upsert(
                     Action,
                     lookup={"theme": theme, "order": act["order"]},
@@ -115,7 +125,7 @@ def load_agenda_file(name: str) -> int:
                         "text": act["text"],
                         "target_group_text": act.get("target_group_text") or "",
                         "scope": scopes[scope_written] if scope_written else None,
-                        "status": statuses[act["status"]] if act.get("status") else None,
+                        "status": status,
                         "stage": act.get("stage") or "",
                         "lead_text": act.get("lead_text") or "",
                         "financing_text": act.get("financing_text") or "",

@@ -2,12 +2,22 @@
 
 from django.urls import path
 
-from . import edit_views
+from . import edit_views, publication_views
 
 urlpatterns = [
     path("nieuwe-agenda/", edit_views.agenda_create, name="agenda_create"),
     path("agendas/<slug:slug>/bewerken/", edit_views.agenda_edit, name="agenda_edit"),
     path("agendas/<slug:slug>/geschiedenis/", edit_views.agenda_history, name="agenda_history"),
+    path(
+        "agendas/<slug:slug>/vaststellen/",
+        publication_views.agenda_adopt,
+        name="agenda_adopt",
+    ),
+    path(
+        "agendas/<slug:slug>/publicatie/<str:state>/",
+        publication_views.agenda_publication,
+        name="agenda_publication",
+    ),
     path("agendas/<slug:slug>/wijzigingen/", edit_views.agenda_changes, name="agenda_changes"),
     path("agendas/<slug:slug>/indeling/", edit_views.agenda_structure, name="agenda_structure"),
     path("agendas/<slug:slug>/nieuwe-actie/", edit_views.action_create, name="action_create"),

@@ -29,6 +29,7 @@ class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         fields = [
             "theme",
             "order",
+            "number",
             "short_title",
             "text",
             "target_group_text",
@@ -106,6 +107,26 @@ class PillarForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         self.instance.agenda = agenda
         self.fields["order"].required = False
         self.fields["order"].help_text = _order_help(agenda.top_level_label)
+        self.agenda = agenda
+
+    def clean(self):
+        """Say a clash in the agenda's own word (actielijn, spoor) before the database would."""
+        cleaned = super().clean()
+        others = Pillar.objects.filter(agenda=self.agenda).exclude(pk=self.instance.pk)
+        label = self.agenda.top_level_label
+        order, name = cleaned.get("order"), cleaned.get("name")
+        if order is not None and others.filter(order=order).exists():
+            self.add_error(
+                "order",
+                _("This agenda already has a %(label)s with number %(number)s.")
+                % {"label": label, "number": order},
+            )
+        if name and others.filter(name=name).exists():
+            self.add_error(
+                "name",
+                _("This agenda already has a %(label)s with this name.") % {"label": label},
+            )
+        return cleaned
 
 
 class ThemeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
@@ -145,6 +166,7 @@ class AgendaForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             "top_level_label",
             "predecessor",
             "internal_note",
+            "no_actions_note",
         ]
         widgets = {
             "adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -155,6 +177,9 @@ class AgendaForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
+        # Publishing, adopting and closing are acts of their own, each confirmed first.
+        for name in ("state", "adopted_on"):
+            self.fields.pop(name, None)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _(
             "The last part of the agenda's web address. Leave empty to make it from the title."

@@ -69,7 +69,11 @@ class Scope(models.Model):
         verbose_name = _("scope")
         verbose_name_plural = _("scopes")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="scope_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="scope_unique_name",
+                violation_error_message=_("This region already has a scope with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -78,10 +82,10 @@ class Scope(models.Model):
 
 class AgendaQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Adopted agendas are public documents; concept agendas need an account."""
+        """Published, adopted and closed agendas are public; concept agendas need an account."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(state=Agenda.State.ADOPTED)
+        return self.filter(state__in=Agenda.PUBLIC_STATES)
 
     def editable_by(self, user):
         """Agendas the user may change: those of the region they coordinate."""
@@ -93,7 +97,12 @@ class Agenda(Versioned):
 
     class State(models.TextChoices):
         CONCEPT = "concept", _("concept")
+        PUBLISHED = "gepubliceerd", _("published, not adopted")
         ADOPTED = "vastgesteld", _("adopted")
+        CLOSED = "afgesloten", _("closed")
+
+    # Everyone may read these; a concept is for logged-in users only.
+    PUBLIC_STATES = (State.PUBLISHED, State.ADOPTED, State.CLOSED)
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -120,6 +129,12 @@ class Agenda(Versioned):
         _("state"), max_length=20, choices=State.choices, default=State.CONCEPT
     )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.CharField(
+        _("adopted by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The body that adopted the agenda: 'college van B&W', 'gemeenteraad'."),
+    )
     document_date = models.DateField(_("document date"), null=True, blank=True)
     top_level_label = models.CharField(
         _("word for the top level"),
@@ -141,6 +156,15 @@ class Agenda(Versioned):
         help_text=_("Shown to logged-in users only."),
         max_length=limits.LONG_TEXT,
     )
+    no_actions_note = limits.LimitedTextField(
+        _("why there are no actions"),
+        blank=True,
+        max_length=limits.LONG_TEXT,
+        help_text=_(
+            "Shown on the page and in the annexes while the agenda has no actions, instead of "
+            "empty tables."
+        ),
+    )
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -155,10 +179,12 @@ class Agenda(Versioned):
             models.CheckConstraint(
                 condition=Q(first_year__lte=models.F("last_year")),
                 name="agenda_years_in_order",
+                violation_error_message=_("The last year cannot be before the first year."),
             ),
             models.CheckConstraint(
                 condition=Q(first_year__gte=1900, last_year__lte=2200),
                 name="agenda_years_plausible",
+                violation_error_message=_("The years of an agenda lie between 1900 and 2200."),
             ),
             models.CheckConstraint(
                 condition=(
@@ -166,6 +192,9 @@ class Agenda(Versioned):
                     | Q(region__isnull=True, municipality__isnull=False)
                 ),
                 name="agenda_region_xor_municipality",
+                violation_error_message=_(
+                    "An agenda belongs either to a region or to a single municipality."
+                ),
             ),
         ]
 
@@ -213,7 +242,15 @@ class Agenda(Versioned):
 
     @property
     def is_public(self) -> bool:
-        return self.state == self.State.ADOPTED
+        return self.state in self.PUBLIC_STATES
+
+    @property
+    def is_adopted(self) -> bool:
+        """Whether the agenda was adopted (a closed agenda may have been, or not)."""
+        return self.adopted_on is not None and self.state in (
+            self.State.ADOPTED,
+            self.State.CLOSED,
+        )
 
 
 class PillarQuerySet(models.QuerySet):
@@ -243,8 +280,16 @@ class Pillar(Versioned):
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")
         constraints = [
-            models.UniqueConstraint(fields=["agenda", "order"], name="pillar_unique_order"),
-            models.UniqueConstraint(fields=["agenda", "name"], name="pillar_unique_name"),
+            models.UniqueConstraint(
+                fields=["agenda", "order"],
+                name="pillar_unique_order",
+                violation_error_message=_("This agenda already has a top level with this number."),
+            ),
+            models.UniqueConstraint(
+                fields=["agenda", "name"],
+                name="pillar_unique_name",
+                violation_error_message=_("This agenda already has a top level with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -284,7 +329,11 @@ class Theme(Versioned):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         constraints = [
-            models.UniqueConstraint(fields=["agenda", "number"], name="theme_unique_number"),
+            models.UniqueConstraint(
+                fields=["agenda", "number"],
+                name="theme_unique_number",
+                violation_error_message=_("This agenda already has a theme with this number."),
+            ),
         ]
 
     def __str__(self):
@@ -308,7 +357,7 @@ class ActionQuerySet(models.QuerySet):
         """Actions of adopted agendas are public; those of concept agendas need an account."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
     def editable_by(self, user):
         """Coordinators: every action of their region; partners: what their organisation leads."""
@@ -337,6 +386,12 @@ class Action(Versioned):
         Theme, on_delete=models.PROTECT, related_name="actions", verbose_name=_("theme")
     )
     order = models.PositiveSmallIntegerField(_("order"))
+    number = models.CharField(
+        _("number as written"),
+        max_length=20,
+        blank=True,
+        help_text=_("The measure's number as the plan writes it: '1.1', '4.2', 'M3'."),
+    )
     short_title = models.CharField(_("short title"), max_length=200, blank=True)
     text = limits.LimitedTextField(_("action"), max_length=limits.TEXT)
     target_group_text = limits.LimitedTextField(
@@ -400,7 +455,11 @@ class Action(Versioned):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [
-            models.UniqueConstraint(fields=["theme", "order"], name="action_unique_order"),
+            models.UniqueConstraint(
+                fields=["theme", "order"],
+                name="action_unique_order",
+                violation_error_message=_("This theme already has an action at this place."),
+            ),
         ]
 
     def __str__(self):

@@ -34,6 +34,7 @@ from .models import Action, Agenda, Pillar, Scope, Status, Theme
 TEMPLATE = "pdf/bijlage1.html"
 MAX_PASSES = 4
 LABEL_CLASS = "theme-continued"
+ADOPTED_STATES = (Agenda.State.ADOPTED, Agenda.State.CLOSED)
 
 
 class AgendaNotYetThere(ValueError):
@@ -49,6 +50,7 @@ class Row:
     leads: str
     financing: str
     added_later: bool = False
+    number: str = ""
 
 
 @dataclass
@@ -99,6 +101,8 @@ class AgendaState:
     pillars: list[PillarPart]
     is_concept: bool = False
     adopted_on: datetime.date | None = None
+    is_published_not_adopted: bool = False
+    no_actions_note: str = ""
 
     @property
     def action_count(self) -> int:
@@ -138,8 +142,13 @@ def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes)
         period=agenda_like.period,
         top_level_label=agenda_like.top_level_label,
         pillars=pillar_parts,
-        is_concept=agenda_like.state != Agenda.State.ADOPTED,
-        adopted_on=agenda_like.adopted_on if agenda_like.state == Agenda.State.ADOPTED else None,
+        is_concept=agenda_like.state == Agenda.State.CONCEPT,
+        adopted_on=agenda_like.adopted_on if agenda_like.state in ADOPTED_STATES else None,
+        no_actions_note=getattr(agenda_like, "no_actions_note", ""),
+        is_published_not_adopted=(
+            agenda_like.state != Agenda.State.CONCEPT
+            and not (agenda_like.adopted_on and agenda_like.state in ADOPTED_STATES)
+        ),
     )
 
 
@@ -168,6 +177,7 @@ def current_state(agenda: Agenda, actions=None) -> AgendaState:
                 leads=_leads_text(action.lead_text, action.leads.all()),
                 financing=action.financing_text,
                 added_later=action.added_later,
+                number=action.number,
             )
         )
     return _assemble(
@@ -231,6 +241,7 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
                 leads=_leads_text(record.lead_text, leads_by_record.get(record.history_id, [])),
                 financing=record.financing_text,
                 added_later=getattr(record, "added_later", False),
+                number=getattr(record, "number", ""),
             )
         )
     return _assemble(

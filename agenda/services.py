@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from common.history import changes_since
+from common.pdf import dutch_date
 from common.versioning import EditConflict, expect_version
 from governance.models import Municipality, Organisation, Region
 
@@ -30,6 +31,7 @@ PARTNER_ACTION_FIELDS = frozenset(
 COORDINATOR_ACTION_FIELDS = PARTNER_ACTION_FIELDS | {
     "theme",
     "order",
+    "number",
     "scope",
     "leads",
     "lead_text",
@@ -50,6 +52,7 @@ AGENDA_FIELDS = frozenset(
         "top_level_label",
         "predecessor",
         "internal_note",
+        "no_actions_note",
     }
 )
 PILLAR_FIELDS = frozenset({"order", "name", "intro"})
@@ -397,3 +400,66 @@ def agenda_update(*, agenda: Agenda, user, data: dict[str, Any]) -> Agenda:
     agenda._history_user = user
     agenda.save()
     return agenda
+
+
+# --- publication and adoption -----------------------------------------------------------------
+
+# Where an agenda may go from each state by `agenda_set_publication`; adopting is `agenda_adopt`.
+PUBLICATION_MOVES = {
+    Agenda.State.CONCEPT: {Agenda.State.PUBLISHED},
+    Agenda.State.PUBLISHED: {Agenda.State.CONCEPT, Agenda.State.CLOSED},
+    Agenda.State.ADOPTED: {Agenda.State.CLOSED},
+    Agenda.State.CLOSED: set(),
+}
+
+
+def _coordinated(agenda: Agenda, user) -> Agenda:
+    current = Agenda.objects.select_for_update().get(pk=agenda.pk)
+    if not Agenda.objects.filter(pk=current.pk).editable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    return current
+
+
+@transaction.atomic
+def agenda_adopt(*, agenda: Agenda, user, adopted_on, adopted_by: str = "") -> Agenda:
+    """Adopt the agenda on `adopted_on` (vastgesteld): a coordinator's own act, recorded in the
+    history as "Agenda vastgesteld op <date>". Decision steps never do this."""
+    current = _coordinated(agenda, user)
+    if current.state not in (Agenda.State.CONCEPT, Agenda.State.PUBLISHED):
+        raise ValidationError(
+            _("This agenda is %(state)s; only a concept or published agenda can be adopted.")
+            % {"state": current.get_state_display()}
+        )
+    if adopted_on is None:
+        raise ValidationError({"adopted_on": _("Give the date of the adoption.")})
+    current.state = Agenda.State.ADOPTED
+    current.adopted_on = adopted_on
+    current.adopted_by = (adopted_by or "").strip()
+    current.full_clean()
+    current._history_user = user
+    current._change_reason = _("Agenda adopted on %(date)s") % {"date": dutch_date(adopted_on)}
+    current.save()
+    return current
+
+
+@transaction.atomic
+def agenda_set_publication(*, agenda: Agenda, user, state: str) -> Agenda:
+    """Publish a concept without adopting it, take it back to concept, or close the agenda."""
+    current = _coordinated(agenda, user)
+    if state == current.state:
+        return current
+    if state not in PUBLICATION_MOVES.get(current.state, set()):
+        raise ValidationError(
+            _("An agenda that is %(old)s cannot become %(new)s here.")
+            % {"old": current.get_state_display(), "new": Agenda.State(state).label}
+        )
+    current.state = state
+    current._history_user = user
+    current._change_reason = {
+        Agenda.State.PUBLISHED: _("Agenda published without adoption"),
+        Agenda.State.CONCEPT: _("Agenda taken back to concept"),
+        Agenda.State.CLOSED: _("Agenda closed"),
+    }[state]
+    current.full_clean()
+    current.save()
+    return current

@@ -216,7 +216,7 @@ def organisation_list(request):
     led = (
         Q()
         if request.user.is_authenticated
-        else Q(led_actions__theme__agenda__state=Agenda.State.ADOPTED)
+        else Q(led_actions__theme__agenda__state__in=Agenda.PUBLIC_STATES)
     )
     organisations = Organisation.objects.annotate(
         action_count=Count("led_actions", filter=led, distinct=True)

@@ -60,6 +60,11 @@ class HistoryEntry:
     def version(self):
         return getattr(self.record, "version", None)
 
+    @property
+    def reason(self) -> str:
+        """What the change was, when the act that made it says so ("Agenda vastgesteld op …")."""
+        return getattr(self.record, "history_change_reason", None) or ""
+
 
 def user_display_name(user) -> str:
     if user is None:

@@ -9,6 +9,7 @@ from common.upsert import set_m2m, upsert
 from governance.demo import organisation_by_key
 
 from .models import Evaluation, EvaluationFund, Indicator
+from .services import agenda_final_statuses_from_evaluation
 
 EVALUATION_FIXTURES = ["evaluation_zkij_2020_2022.yaml"]
 
@@ -148,4 +149,8 @@ def _decimal(value):
 
 
 def load_evaluations() -> int:
-    return sum(load_evaluation_file(name) for name in EVALUATION_FIXTURES)
+    changed = sum(load_evaluation_file(name) for name in EVALUATION_FIXTURES)
+    # A closed agenda's actions end with the status their evaluation gives them.
+    for agenda in Agenda.objects.filter(state=Agenda.State.CLOSED):
+        changed += agenda_final_statuses_from_evaluation(agenda=agenda)
+    return changed

@@ -41,7 +41,7 @@ class EvaluationQuerySet(models.QuerySet):
         """Evaluations follow their agenda: public once it is adopted."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
     def in_evaluation_order(self):
         return self.order_by("number", "pk")
@@ -114,7 +114,13 @@ class Evaluation(Versioned):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
         constraints = [
-            models.UniqueConstraint(fields=["pillar", "number"], name="evaluation_unique_number"),
+            models.UniqueConstraint(
+                fields=["pillar", "number"],
+                name="evaluation_unique_number",
+                violation_error_message=_(
+                    "This top level already has an evaluation with this number."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -160,11 +166,20 @@ class EvaluationFund(models.Model):
         verbose_name = _("amount of funds used")
         verbose_name_plural = _("amounts of funds used")
         constraints = [
-            models.UniqueConstraint(fields=["evaluation", "order"], name="evaluationfund_unique"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="evaluationfund_amount_gte_0"),
+            models.UniqueConstraint(
+                fields=["evaluation", "order"],
+                name="evaluationfund_unique",
+                violation_error_message=_("This evaluation already has a fund at this place."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="evaluationfund_amount_gte_0",
+                violation_error_message=_("An amount cannot be negative."),
+            ),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200),
                 name="evaluationfund_year_plausible",
+                violation_error_message=_("This is not a possible year."),
             ),
         ]
 
@@ -176,7 +191,7 @@ class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
 
 class Indicator(Versioned):
@@ -229,6 +244,7 @@ class Indicator(Versioned):
             models.CheckConstraint(
                 condition=Q(target__isnull=True) | ~Q(unit=""),
                 name="indicator_target_needs_unit",
+                violation_error_message=_("A target needs a unit."),
             ),
         ]
 

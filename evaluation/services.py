@@ -1,8 +1,10 @@
 """Writes of the evaluation app: evaluations and indicators, validated before they are saved."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from agenda.models import Action
+from agenda.models import Action, Agenda, Status
 from common.versioning import expect_version
 
 from .models import Evaluation, Indicator
@@ -76,3 +78,40 @@ def indicator_save(*, action: Action, data: dict, indicator: Indicator | None = 
 @transaction.atomic
 def indicator_delete(*, indicator: Indicator) -> None:
     indicator.delete()
+
+
+# The status a closed agenda gives an action, from the outcome of its evaluation.
+FINAL_STATUS_BY_OUTCOME = {
+    "afgerond": "afgerond",
+    "loopt_door": "loopt",
+    "regulier": "opgenomen-in-reguliere-werkzaamheden",
+    "vertraagd": "vertraagd",
+    "gestopt": "gestopt",
+    "niet_gestart": "niet-gestart",
+}
+
+
+@transaction.atomic
+def agenda_final_statuses_from_evaluation(*, agenda: Agenda, user=None) -> int:
+    """Give each evaluated action of a closed agenda the status its evaluation's outcome
+    says, attributed to `user` in the history. Actions without an evaluation keep the status
+    a coordinator gives them. Returns how many actions changed; a second run changes none."""
+    if agenda.state != Agenda.State.CLOSED:
+        raise ValidationError(
+            _("Only a closed agenda takes its final statuses from its evaluation.")
+        )
+    statuses = {s.slug: s for s in Status.objects.all()}
+    changed = 0
+    for evaluation in Evaluation.objects.in_agenda(agenda).select_related("action"):
+        status = statuses.get(FINAL_STATUS_BY_OUTCOME.get(evaluation.outcome, ""))
+        action = evaluation.action
+        if status is None or action.status_id == status.pk:
+            continue
+        action.status = status
+        action.version += 1
+        action._history_user = user
+        action._change_reason = _("Final status from the evaluation")
+        action.full_clean()
+        action.save()
+        changed += 1
+    return changed

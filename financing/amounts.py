@@ -55,8 +55,11 @@ def format_dutch_amount(value: Decimal | None) -> str:
     return f"-{text}" if value < 0 else text
 
 
-def split_by_weight(total: Decimal, weights: Mapping[Hashable, int]) -> dict[Hashable, Decimal]:
-    """Split `total` euros over the keys in proportion to their weights, to the cent.
+def split_by_weight(
+    total: Decimal, weights: Mapping[Hashable, int], *, whole_euros: bool = False
+) -> dict[Hashable, Decimal]:
+    """Split `total` euros over the keys in proportion to their weights, to the cent (or to
+    whole euros with `whole_euros`, when the total is itself a whole number of euros).
 
     Largest remainder: every part first gets its exact share rounded down to the cent; the
     cents left over go one each to the parts with the largest remainders (ties: larger weight
@@ -70,9 +73,12 @@ def split_by_weight(total: Decimal, weights: Mapping[Hashable, int]) -> dict[Has
     weight_sum = sum(weights.values())
     if weight_sum <= 0:
         raise ValueError("the weights add up to nothing")
-    total_cents = int((Decimal(total) * 100).to_integral_value())
-    if Decimal(total_cents) != Decimal(total) * 100:
-        raise ValueError("total has fractions of a cent")
+    unit = 1 if whole_euros else 100
+    total_cents = int((Decimal(total) * unit).to_integral_value())
+    if Decimal(total_cents) != Decimal(total) * unit:
+        raise ValueError(
+            "total has fractions of a euro" if whole_euros else "total has fractions of a cent"
+        )
     floors = {}
     remainders = []
     for position, (key, weight) in enumerate(weights.items()):
@@ -82,4 +88,4 @@ def split_by_weight(total: Decimal, weights: Mapping[Hashable, int]) -> dict[Has
     left_over = total_cents - sum(floors.values())
     for _r, _w, _p, key in sorted(remainders)[:left_over]:
         floors[key] += 1
-    return {key: (Decimal(cents) / 100).quantize(CENT) for key, cents in floors.items()}
+    return {key: (Decimal(cents) / unit).quantize(CENT) for key, cents in floors.items()}

@@ -11,7 +11,7 @@ from governance.models import Region
 
 from .models import FundingStream, YearAmount
 
-FINANCING_FIXTURES = ["financing_zkij.yaml"]
+FINANCING_FIXTURES = ["financing_zkij.yaml", "financing_haarlem_addendum.yaml"]
 
 
 def _names(phrase: str) -> re.Pattern:

@@ -16,6 +16,7 @@ from .models import (
     FIRST_PLAUSIBLE_YEAR,
     LAST_PLAUSIBLE_YEAR,
     Allocation,
+    Distribution,
     FundingStream,
     YearAmount,
 )
@@ -235,7 +236,16 @@ class AllocationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Allocation
-        fields = ["stream", "year", "budgeted", "realised", "note", "realised_note"]
+        fields = [
+            "stream",
+            "year",
+            "budgeted",
+            "realised",
+            "financier",
+            "financier_text",
+            "note",
+            "realised_note",
+        ]
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
@@ -293,7 +303,18 @@ class DistributionForm(VersionedFormMixin, StyledFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one municipality.")},
     )
+    rounding = forms.ChoiceField(
+        label=_("Round the parts"),
+        choices=Distribution.Rounding.choices,
+        initial=Distribution.Rounding.CENT,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     note = forms.CharField(label=capfirst(_("note")), required=False, max_length=500)
+
+    def clean_rounding(self):
+        # Nothing chosen keeps the default: to the cent.
+        return self.cleaned_data.get("rounding") or Distribution.Rounding.CENT
 
     def __init__(self, *args, region, existing=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -59,11 +59,11 @@ class FundingStreamQuerySet(models.QuerySet):
         """Streams of adopted agendas are public; the others need an account."""
         if user is not None and user.is_authenticated:
             return self
-        adopted = Agenda.State.ADOPTED
+        public = Agenda.PUBLIC_STATES
         return self.filter(
-            Q(agendas__state=adopted)
-            | Q(allocations__action__theme__agenda__state=adopted)
-            | Q(actions__theme__agenda__state=adopted)
+            Q(agendas__state__in=public)
+            | Q(allocations__action__theme__agenda__state__in=public)
+            | Q(actions__theme__agenda__state__in=public)
         ).distinct()
 
     def in_overview_order(self):
@@ -156,11 +156,24 @@ class FundingStream(Versioned):
         verbose_name = _("funding stream")
         verbose_name_plural = _("funding streams")
         constraints = [
-            models.UniqueConstraint(fields=["region", "slug"], name="fundingstream_unique_slug"),
-            models.UniqueConstraint(fields=["region", "name"], name="fundingstream_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "slug"],
+                name="fundingstream_unique_slug",
+                violation_error_message=_(
+                    "This region already has a funding stream with this code."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="fundingstream_unique_name",
+                violation_error_message=_(
+                    "This region already has a funding stream with this name."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(stated_total__isnull=True) | Q(stated_total__gte=0),
                 name="fundingstream_stated_total_not_negative",
+                violation_error_message=_("The stated total cannot be negative."),
             ),
         ]
 
@@ -214,21 +227,34 @@ class YearAmount(Versioned):
         verbose_name = _("amount per year")
         verbose_name_plural = _("amounts per year")
         constraints = [
-            models.UniqueConstraint(fields=["stream", "year"], name="yearamount_one_per_year"),
+            models.UniqueConstraint(
+                fields=["stream", "year"],
+                name="yearamount_one_per_year",
+                violation_error_message=_(
+                    "This funding stream already has an amount for this year."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(amount__gte=0),
                 name="yearamount_amount_not_negative",
+                violation_error_message=_("An amount cannot be negative."),
             ),
             models.CheckConstraint(
-                condition=_plausible_year("year"), name="yearamount_year_plausible"
+                condition=_plausible_year("year"),
+                name="yearamount_year_plausible",
+                violation_error_message=_("This is not a possible year."),
             ),
             models.CheckConstraint(
                 condition=~Q(kind="bedrag") | Q(amount__isnull=False),
                 name="yearamount_amount_kind_has_amount",
+                violation_error_message=_("An amount needs a figure."),
             ),
             models.CheckConstraint(
                 condition=~Q(kind__in=["onbekend", "nvt"]) | Q(amount__isnull=True),
                 name="yearamount_unknown_has_no_amount",
+                violation_error_message=_(
+                    "An amount that is not yet known or not applicable has no figure."
+                ),
             ),
         ]
 
@@ -256,7 +282,7 @@ class AllocationQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state=Agenda.State.ADOPTED)
+        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
 
 
 class Allocation(Versioned):
@@ -279,6 +305,21 @@ class Allocation(Versioned):
     )
     budgeted = _amount_field(_("budgeted"), null=True, blank=True)
     realised = _amount_field(_("realised"), null=True, blank=True)
+    financier = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="financed_allocations",
+        verbose_name=_("financier"),
+        help_text=_("Leave empty when the financier of the funding stream pays this line."),
+    )
+    financier_text = models.CharField(
+        _("financier as written"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the plan writes it: 'Regio', 'Gemeenten'. Leave empty for the stream's."),
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
     realised_note = models.CharField(_("realised as written"), max_length=500, blank=True)
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
@@ -293,30 +334,49 @@ class Allocation(Versioned):
         verbose_name_plural = _("allocations")
         constraints = [
             models.UniqueConstraint(
-                fields=["stream", "action", "year"], name="allocation_one_per_year"
+                fields=["stream", "action", "year"],
+                name="allocation_one_per_year",
+                violation_error_message=_(
+                    "This action already has an allocation of this stream for this year."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["stream", "action"],
                 condition=Q(year__isnull=True),
                 name="allocation_one_without_year",
+                violation_error_message=_(
+                    "This action already has an allocation of this stream for the whole period."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(budgeted__isnull=True) | Q(budgeted__gte=0),
                 name="allocation_budgeted_not_negative",
+                violation_error_message=_("A budgeted amount cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(realised__isnull=True) | Q(realised__gte=0),
                 name="allocation_realised_not_negative",
+                violation_error_message=_("A realised amount cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | _plausible_year("year"),
                 name="allocation_year_plausible",
+                violation_error_message=_("This is not a possible year."),
             ),
         ]
 
     def __str__(self):
         year = self.year or _("whole period")
         return f"{self.stream.short_name} → {self.action} ({year})"
+
+    @property
+    def financier_name(self) -> str:
+        """Who pays this line: its own financier, or else the stream's."""
+        if self.financier_id:
+            return self.financier.short_name
+        if self.financier_text:
+            return self.financier_text
+        return self.stream.financier_name or self.stream.short_name
 
     def clean(self):
         if self.stream_id and self.action_id:
@@ -353,7 +413,15 @@ class Distribution(Versioned):
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="distributions", verbose_name=_("region")
     )
+
+    class Rounding(models.TextChoices):
+        CENT = "cent", _("to the cent")
+        EURO = "euro", _("to whole euros")
+
     total = _amount_field(_("total"))
+    rounding = models.CharField(
+        _("rounded"), max_length=10, choices=Rounding.choices, default=Rounding.CENT
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("made at"), auto_now_add=True)
 
@@ -370,9 +438,12 @@ class Distribution(Versioned):
                     | Q(year_amount__isnull=True, allocation__isnull=False)
                 ),
                 name="distribution_of_one_amount",
+                violation_error_message=_("A split divides either a year amount or an allocation."),
             ),
             models.CheckConstraint(
-                condition=Q(total__gte=0), name="distribution_total_not_negative"
+                condition=Q(total__gte=0),
+                name="distribution_total_not_negative",
+                violation_error_message=_("The amount to split cannot be negative."),
             ),
         ]
 
@@ -430,10 +501,14 @@ class DistributionPart(models.Model):
         verbose_name_plural = _("shares of municipalities")
         constraints = [
             models.UniqueConstraint(
-                fields=["distribution", "municipality"], name="distributionpart_one_each"
+                fields=["distribution", "municipality"],
+                name="distributionpart_one_each",
+                violation_error_message=_("This municipality already has a share in this split."),
             ),
             models.CheckConstraint(
-                condition=Q(amount__gte=0), name="distributionpart_amount_not_negative"
+                condition=Q(amount__gte=0),
+                name="distributionpart_amount_not_negative",
+                violation_error_message=_("A share cannot be negative."),
             ),
         ]
 

@@ -18,6 +18,7 @@ def render_funding_pdf(*, agenda: Agenda, as_of: datetime.date | None = None) ->
         "table": table,
         "budget": selectors.budget_table(agenda),
         "use_rows": selectors.allocation_use(agenda),
+        "distributions": selectors.agenda_distributions(agenda),
     }
     title = _("Funding annex %(title)s") % {"title": agenda.title}
     return render_pdf("pdf/funding_annex.html", context, title=title, as_of=as_of)

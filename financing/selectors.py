@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from agenda.models import Action, Agenda
 
-from .models import ZERO, Allocation, FundingStream, YearAmount
+from .models import ZERO, Allocation, Distribution, DistributionPart, FundingStream, YearAmount
 
 LEVEL_ORDER = [
     FundingStream.Level.REGIONAL,
@@ -155,7 +155,8 @@ class BudgetTable:
 
 
 def action_number(action: Action) -> str:
-    return f"{action.theme.number}.{action.order}"
+    """The measure's number as the plan writes it, else theme and place ("4.2")."""
+    return action.number or f"{action.theme.number}.{action.order}"
 
 
 def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
@@ -168,9 +169,9 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
         .prefetch_related(
             Prefetch(
                 "allocations",
-                queryset=Allocation.objects.select_related("stream__financier").order_by(
-                    "stream__order", "year"
-                ),
+                queryset=Allocation.objects.select_related(
+                    "stream__financier", "financier"
+                ).order_by("stream__order", "year"),
             )
         )
     )
@@ -196,7 +197,7 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
         notes = []
         parts: dict[str, Decimal] = {}
         for alloc in allocations:
-            name = alloc.stream.financier_name or alloc.stream.short_name
+            name = alloc.financier_name
             if name not in financiers:
                 financiers.append(name)
             if alloc.budgeted is not None:
@@ -382,3 +383,19 @@ def funding_summary(action: Action) -> str:
         else:
             parts.append(stream.name)
     return "; ".join(parts)
+
+
+def agenda_distributions(agenda: Agenda) -> list[Distribution]:
+    """The splits over municipalities of an agenda's money: of its budget lines and of the
+    year amounts of the streams in its funding overview, each with its parts."""
+    return list(
+        Distribution.objects.filter(
+            Q(allocation__action__theme__agenda=agenda) | Q(year_amount__stream__agendas=agenda)
+        )
+        .distinct()
+        .select_related("allocation__stream", "allocation__action", "year_amount__stream")
+        .prefetch_related(
+            Prefetch("parts", queryset=DistributionPart.objects.select_related("municipality"))
+        )
+        .order_by("pk")
+    )

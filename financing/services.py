@@ -159,11 +159,13 @@ def distribution_split(
     allocation: Allocation | None = None,
     municipalities: Iterable[Municipality] | None = None,
     note: str = "",
+    rounding: str = Distribution.Rounding.CENT,
 ) -> Distribution:
     """Split a stream's year amount or an allocation over municipalities by inhabitants.
 
     Uses the given municipalities, or every municipality of the stream's region. The parts are
-    rounded to the cent and add up exactly to the amount (largest remainder). A split made
+    rounded to the cent, or to whole euros with `rounding="euro"`, and add up exactly to the
+    amount (largest remainder). A split made
     earlier for the same amount is replaced. Refused with the reason (ValidationError) when a
     municipality has no inhabitants, when there is no amount to split, or when a
     municipality belongs to another region.
@@ -188,10 +190,20 @@ def distribution_split(
     missing = [m for m in chosen if not m.inhabitants]
     if missing:
         raise ValidationError(_missing_inhabitants_message(missing))
-    shares = split_by_weight(total, {m.pk: m.inhabitants for m in chosen})
+    whole_euros = rounding == Distribution.Rounding.EURO
+    if whole_euros and total != total.to_integral_value():
+        raise ValidationError(
+            _("An amount with cents cannot be split in whole euros; choose cents.")
+        )
+    shares = split_by_weight(total, {m.pk: m.inhabitants for m in chosen}, whole_euros=whole_euros)
     Distribution.objects.filter(year_amount=year_amount, allocation=allocation).delete()
     distribution = Distribution(
-        year_amount=year_amount, allocation=allocation, region=region, total=total, note=note
+        year_amount=year_amount,
+        allocation=allocation,
+        region=region,
+        total=total,
+        rounding=rounding,
+        note=note,
     )
     distribution.full_clean()
     distribution.save()

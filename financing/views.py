@@ -66,6 +66,7 @@ def funding_overview(request, slug):
         "other_streams": FundingStream.objects.used_in_agenda(agenda)
         .exclude(agendas=agenda)
         .order_by("order", "name"),
+        "distributions": selectors.agenda_distributions(agenda),
     }
     return TemplateResponse(request, "financing/agenda_funding.html", context)
 
@@ -400,6 +401,7 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
                 allocation=allocation,
                 municipalities=form.cleaned_data["municipalities"],
                 note=form.cleaned_data["note"],
+                rounding=form.cleaned_data["rounding"],
             )
 
         try:

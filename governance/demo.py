@@ -18,7 +18,6 @@ from .models import (
     Region,
     SubRegion,
 )
-from .services import decision_step_apply_adoption
 
 REGION_FIXTURE = "region_zkij.yaml"
 
@@ -230,6 +229,8 @@ def load_bodies() -> int:
                 lookup={"agenda": agendas[slug], "order": step_item["order"]},
                 values={
                     "date": _date(step_item.get("date")),
+                    "date_text": step_item.get("date_text") or "",
+                    "date_until": _date(step_item.get("date_until")),
                     "body": bodies[step_item["body"]] if step_item.get("body") else None,
                     "body_text": step_item.get("body_text") or "",
                     "purpose": step_item["purpose"],
@@ -238,5 +239,4 @@ def load_bodies() -> int:
                 },
             )
             changed += c
-            changed += decision_step_apply_adoption(step=step)
     return changed

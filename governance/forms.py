@@ -1,6 +1,7 @@
 """Forms coordinators use to keep the bodies, their seats, people and decision routes current."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import COORDINATOR, has_role, user_region
@@ -172,9 +173,20 @@ class PersonForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 class DecisionStepForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionStep
-        fields = ["order", "date", "body", "body_text", "purpose", "conclusion", "source_note"]
+        fields = [
+            "order",
+            "date_text",
+            "date",
+            "date_until",
+            "body",
+            "body_text",
+            "purpose",
+            "conclusion",
+            "source_note",
+        ]
         widgets = {
             "date": DateInput(),
+            "date_until": DateInput(),
             "conclusion": forms.Textarea(attrs={"rows": 3}),
             "source_note": forms.Textarea(attrs={"rows": 2}),
         }
@@ -212,3 +224,8 @@ class ConsultationInputForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm
     def __init__(self, *args, agenda: Agenda, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
+        self.fields["order"].label = _("Point number")
+        self.fields["order"].help_text = _("The number replies refer to ('zie punt 3').")
+        self.fields["round"].validators.append(
+            MinValueValidator(1, _("A round is numbered 1 or higher."))
+        )

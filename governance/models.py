@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts import access
 from common import limits
+from common.pdf import dutch_date
 from common.versioning import Versioned
 
 
@@ -59,7 +60,11 @@ class SubRegion(models.Model):
         verbose_name = _("sub-region")
         verbose_name_plural = _("sub-regions")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="subregion_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="subregion_unique_name",
+                violation_error_message=_("This region already has a sub-region with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -92,7 +97,11 @@ class Municipality(Versioned):
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="municipality_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="municipality_unique_name",
+                violation_error_message=_("This region already has a municipality with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -136,6 +145,7 @@ class Organisation(Versioned):
                 fields=["abbreviation"],
                 condition=~models.Q(abbreviation=""),
                 name="organisation_unique_abbreviation",
+                violation_error_message=_("Another organisation already uses this abbreviation."),
             ),
         ]
 
@@ -262,7 +272,11 @@ class Body(Versioned):
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="body_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="body_unique_name",
+                violation_error_message=_("This region already has a body with this name."),
+            ),
         ]
 
     def __str__(self):
@@ -326,7 +340,11 @@ class BodyPillar(models.Model):
         verbose_name = _("pillar of a body")
         verbose_name_plural = _("pillars of bodies")
         constraints = [
-            models.UniqueConstraint(fields=["body", "pillar"], name="bodypillar_unique"),
+            models.UniqueConstraint(
+                fields=["body", "pillar"],
+                name="bodypillar_unique",
+                violation_error_message=_("This body already has a mark for this top level."),
+            ),
         ]
 
     def __str__(self):
@@ -400,7 +418,11 @@ class PersonAlias(models.Model):
         verbose_name = _("other spelling of a name")
         verbose_name_plural = _("other spellings of names")
         constraints = [
-            models.UniqueConstraint(fields=["person", "name"], name="personalias_unique"),
+            models.UniqueConstraint(
+                fields=["person", "name"],
+                name="personalias_unique",
+                violation_error_message=_("This person already has this spelling."),
+            ),
         ]
 
     def __str__(self):
@@ -515,22 +537,30 @@ class Membership(Versioned):
                     | (Q(person__isnull=True, person_removed=False) & ~Q(seat_label=""))
                 ),
                 name="membership_person_or_seat",
+                violation_error_message=_("Give a person or an organisation seat."),
             ),
             models.CheckConstraint(
                 condition=Q(since__isnull=True) | Q(until__isnull=True) | Q(until__gte=F("since")),
                 name="membership_until_after_since",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(alias__isnull=True) | Q(person__isnull=False),
                 name="membership_alias_needs_person",
+                violation_error_message=_("A spelling belongs to a person: choose the person too."),
             ),
             models.UniqueConstraint(
                 fields=["body"],
                 condition=Q(role="voorzitter", until__isnull=True),
                 name="membership_one_current_chair",
+                violation_error_message=_("This body already has a current chair."),
             ),
             models.UniqueConstraint(
-                fields=["body", "side", "order"], name="membership_unique_order"
+                fields=["body", "side", "order"],
+                name="membership_unique_order",
+                violation_error_message=_(
+                    "This body already has a seat at this place on this side."
+                ),
             ),
         ]
 
@@ -616,6 +646,7 @@ class DecisionStep(Versioned):
         DISCUSS = "bespreken", _("discuss")
         ADOPT = "vaststellen", _("adopt")
         NOTE = "kennisnemen", _("take note")
+        MOTION = "motie", _("motion adopted")
 
     agenda = models.ForeignKey(
         "agenda.Agenda",
@@ -624,7 +655,24 @@ class DecisionStep(Versioned):
         verbose_name=_("agenda"),
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    date = models.DateField(_("date"), null=True, blank=True)
+    date_text = models.CharField(
+        _("date as written"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the source writes it: 'najaar 2019', 'juli of september', '12 juli'."),
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("The exact date, or the first day of a period; used for sorting."),
+    )
+    date_until = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("For a period ('najaar 2019'): its last day."),
+    )
     body = models.ForeignKey(
         Body,
         on_delete=models.PROTECT,
@@ -650,17 +698,24 @@ class DecisionStep(Versioned):
         verbose_name = _("decision step")
         verbose_name_plural = _("decision steps")
         constraints = [
-            models.UniqueConstraint(fields=["agenda", "order"], name="decisionstep_unique_order"),
+            models.UniqueConstraint(
+                fields=["agenda", "order"],
+                name="decisionstep_unique_order",
+                violation_error_message=_("The route already has a step with this number."),
+            ),
             models.CheckConstraint(
                 condition=(
                     (Q(body__isnull=False) & Q(body_text=""))
                     | (Q(body__isnull=True) & ~Q(body_text=""))
                 ),
                 name="decisionstep_body_xor_text",
+                violation_error_message=_("Choose a body or type one, not both."),
             ),
             models.CheckConstraint(
-                condition=~Q(purpose="vaststellen") | Q(date__isnull=False),
-                name="decisionstep_adoption_has_date",
+                condition=Q(date_until__isnull=True)
+                | (Q(date__isnull=False) & Q(date_until__gte=F("date"))),
+                name="decisionstep_period_in_order",
+                violation_error_message=_("The end of the period cannot be before its start."),
             ),
         ]
 
@@ -673,14 +728,27 @@ class DecisionStep(Versioned):
             errors["body_text"] = _("Choose a body or type one, not both.")
         if not self.body_id and not self.body_text.strip():
             errors["body"] = _("Choose a body or type one.")
-        if self.purpose == self.Purpose.ADOPT and not self.date:
-            errors["date"] = _("An adoption needs a date.")
+        if self.date_until and not self.date:
+            errors["date"] = _("Give the first day of the period as well.")
+        elif self.date_until and self.date and self.date_until < self.date:
+            errors["date_until"] = _("The end of the period cannot be before its start.")
         if errors:
             raise ValidationError(errors)
 
     @property
     def body_name(self) -> str:
         return self.body.name if self.body_id else self.body_text
+
+    @property
+    def date_display(self) -> str:
+        """The date as the source writes it, else the exact date or period in Dutch."""
+        if self.date_text:
+            return self.date_text
+        if self.date is None:
+            return ""
+        if self.date_until and self.date_until != self.date:
+            return f"{dutch_date(self.date)} – {dutch_date(self.date_until)}"
+        return dutch_date(self.date)
 
 
 class ConsultationInput(Versioned):
@@ -711,7 +779,11 @@ class ConsultationInput(Versioned):
         verbose_name = _("consultation input")
         verbose_name_plural = _("consultation inputs")
         constraints = [
-            models.CheckConstraint(condition=Q(round__gte=1), name="consultation_round_positive"),
+            models.CheckConstraint(
+                condition=Q(round__gte=1),
+                name="consultation_round_positive",
+                violation_error_message=_("A round is numbered 1 or higher."),
+            ),
         ]
 
     def __str__(self):

@@ -13,7 +13,7 @@ from django.utils.translation import override
 from agenda.models import Agenda
 from common.pdf import render_pdf
 
-from .models import Body
+from .models import Body, ConsultationInput, DecisionStep
 from .services import bodies_overview
 
 
@@ -36,6 +36,21 @@ def render_bijlage2_pdf(
                 "groups": groups,
                 "show_private": show_private,
             },
+            title=title,
+            as_of=as_of,
+        )
+
+
+def render_behandeling_pdf(*, agenda: Agenda, as_of: datetime.date | None = None) -> bytes:
+    """ "Behandeling en inbreng": the decision route of `agenda` (dates as the source writes
+    them) and the consultation matrix, the partners' numbered points with their responses."""
+    steps = list(DecisionStep.objects.filter(agenda=agenda).select_related("body"))
+    inputs = list(ConsultationInput.objects.filter(agenda=agenda).select_related("partner"))
+    with override("nl"):
+        title = _("Treatment and input: %(title)s") % {"title": agenda.title}
+        return render_pdf(
+            "pdf/behandeling.html",
+            {"agenda": agenda, "steps": steps, "inputs": inputs},
             title=title,
             as_of=as_of,
         )

@@ -30,23 +30,6 @@ REMOVED_NAME = "verwijderde persoon"
 # --- decision route --------------------------------------------------------------------------
 
 
-def decision_step_apply_adoption(*, step: DecisionStep) -> bool:
-    """A "vaststellen" step makes its agenda vastgesteld on the step's date.
-
-    Returns whether the agenda changed (nothing is saved when it already says so).
-    """
-    if step.purpose != DecisionStep.Purpose.ADOPT or step.date is None:
-        return False
-    agenda = Agenda.objects.select_for_update().get(pk=step.agenda_id)
-    if agenda.state == Agenda.State.ADOPTED and agenda.adopted_on == step.date:
-        return False
-    agenda.state = Agenda.State.ADOPTED
-    agenda.adopted_on = step.date
-    agenda.full_clean()
-    agenda.save()
-    return True
-
-
 def _next_step_order(agenda: Agenda) -> int:
     highest = agenda.decision_steps.aggregate(m=Max("order"))["m"]
     return (highest or 0) + 1
@@ -58,17 +41,22 @@ def decision_step_record(
     agenda: Agenda,
     purpose: str,
     date: datetime.date | None = None,
+    date_text: str = "",
+    date_until: datetime.date | None = None,
     body: Body | None = None,
     body_text: str = "",
     conclusion: str = "",
     order: int | None = None,
     source_note: str = "",
 ) -> DecisionStep:
-    """Add a step to an agenda's route; a "vaststellen" step adopts the agenda on its date."""
+    """Add a step to an agenda's route. It records a decision and nothing more: the agenda's
+    state changes only by its own acts (agenda.services.agenda_adopt)."""
     step = DecisionStep(
         agenda=agenda,
         order=order if order is not None else _next_step_order(agenda),
         date=date,
+        date_text=date_text.strip(),
+        date_until=date_until,
         body=body,
         body_text=body_text.strip(),
         purpose=purpose,
@@ -77,19 +65,17 @@ def decision_step_record(
     )
     step.full_clean()
     step.save()
-    decision_step_apply_adoption(step=step)
     return step
 
 
 @transaction.atomic
 def decision_step_update(*, step: DecisionStep, **fields: Any) -> DecisionStep:
-    """Change a step; when it becomes (or stays) a "vaststellen" step the agenda follows."""
+    """Correct a step; the agenda's state never follows."""
     for name, value in fields.items():
         setattr(step, name, value)
     step.body_text = (step.body_text or "").strip()
     step.full_clean()
     step.save()
-    decision_step_apply_adoption(step=step)
     return step
 
 

@@ -35,4 +35,9 @@ urlpatterns = [
     path("inbreng/<int:pk>/bewerken/", views.consultation_update, name="consultation_update"),
     path("inbreng/<int:pk>/verwijderen/", views.consultation_delete, name="consultation_delete"),
     path("agendas/<slug:slug>/bijlage-2.pdf", views.bijlage2_pdf, name="bijlage2_pdf"),
+    path(
+        "agendas/<slug:slug>/behandeling-en-inbreng.pdf",
+        views.behandeling_pdf,
+        name="behandeling_pdf",
+    ),
 ]

@@ -36,7 +36,7 @@ from .forms import (
     coordinated_regions,
 )
 from .models import Body, ConsultationInput, DecisionStep, Membership, Person
-from .pdf import render_bijlage2_pdf
+from .pdf import render_behandeling_pdf, render_bijlage2_pdf
 
 
 def shows_private_names(user) -> bool:
@@ -484,6 +484,8 @@ def decision_step_create(request, slug):
                 agenda=agenda,
                 order=data["order"],
                 date=data["date"],
+                date_text=data["date_text"],
+                date_until=data["date_until"],
                 body=data["body"],
                 body_text=data["body_text"],
                 purpose=data["purpose"],
@@ -500,7 +502,10 @@ def decision_step_create(request, slug):
         request,
         form,
         title=title,
-        intro=_("A step with the purpose “adopt” makes the agenda adopted on its date."),
+        intro=_(
+            "A step records a decision and nothing more: adopting the agenda is its own act "
+            "on the agenda page."
+        ),
         cancel_url=_route_url(agenda),
         crumbs=_agenda_crumbs(agenda, title),
     )
@@ -530,7 +535,10 @@ def decision_step_update(request, pk):
         request,
         form,
         title=title,
-        intro=_("A step with the purpose “adopt” makes the agenda adopted on its date."),
+        intro=_(
+            "A step records a decision and nothing more: adopting the agenda is its own act "
+            "on the agenda page."
+        ),
         cancel_url=_route_url(agenda),
         crumbs=_agenda_crumbs(agenda, title),
     )
@@ -547,11 +555,7 @@ def decision_step_delete(request, pk):
         messages.success(request, _("The step has been deleted."))
         return HttpResponseRedirect(_route_url(agenda))
     title = _("Delete a step of the decision route")
-    consequences = []
-    if step.purpose == DecisionStep.Purpose.ADOPT:
-        consequences.append(
-            _("The agenda stays adopted; change its state on the agenda itself if needed.")
-        )
+    consequences = [_("The agenda's state does not change.")]
     return _confirm_page(
         request,
         title=title,
@@ -632,3 +636,10 @@ def bijlage2_pdf(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     content = render_bijlage2_pdf(agenda=agenda, show_private=shows_private_names(request.user))
     return pdf_response(content, pdf_filename(f"Bijlage 2 {agenda.title}"))
+
+
+def behandeling_pdf(request, slug):
+    """The "Behandeling en inbreng" annex: the decision route and the consultation matrix."""
+    agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
+    content = render_behandeling_pdf(agenda=agenda)
+    return pdf_response(content, pdf_filename(f"Behandeling en inbreng {agenda.title}"))

@@ -36,3 +36,12 @@ def seed_text():
         return matches[0].read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def concept_demo(demo):
+    """The demo data with the 2023 werkplan taken back to concept (it is published in the
+    demo): for tests of what a concept agenda hides."""
+    from agenda.models import Agenda
+
+    Agenda.objects.filter(slug="zkij-werkplan-2023").update(state=Agenda.State.CONCEPT)

@@ -21,9 +21,13 @@ def year_amount(cell: YearAmount | None) -> str:
             return _("spent")
         return _("%(amount)s (spent)") % {"amount": format_euro(cell.amount)}
     if cell.kind == YearAmount.Kind.UNKNOWN:
-        return _("not yet known")
+        # A source may give a range or say why there is no figure ("0,5 tot 1,0 mio").
+        return cell.note or _("not yet known")
     if cell.kind == YearAmount.Kind.NOT_APPLICABLE:
         return _("n/a")
+    if cell.note and not cell.note.startswith("€"):
+        # An amount the source gives approximately: "circa 0,2 mio".
+        return f"{format_euro(cell.amount)} ({cell.note})"
     return format_euro(cell.amount)
 
 

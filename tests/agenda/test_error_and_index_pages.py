@@ -34,9 +34,11 @@ def test_the_organisations_index_counts_the_actions_each_leads_in_visible_agenda
     assert response.status_code == 200
     page = response.content.decode()
     rows = {o.pk: o.action_count for o in response.context["organisations"]}
-    adopted = Agenda.State.ADOPTED
+    public_states = Agenda.PUBLIC_STATES
     for organisation in Organisation.objects.all():
-        public = Action.objects.filter(leads=organisation, theme__agenda__state=adopted).count()
+        public = Action.objects.filter(
+            leads=organisation, theme__agenda__state__in=public_states
+        ).count()
         assert rows[organisation.pk] == public
         assert organisation.get_absolute_url() in page
     counting = [q for q in queries.captured_queries if "agenda_action" in q["sql"]]

@@ -20,7 +20,7 @@ def member(django_user_model):
 
 
 def test_an_action_of_a_concept_agenda_is_not_called_part_of_the_adopted_agenda(
-    client, demo, member
+    client, concept_demo, member
 ):
     client.force_login(member)
     concept = Agenda.objects.get(slug=CONCEPT)

@@ -88,7 +88,7 @@ def test_home_lists_adopted_agendas_with_region_period_and_state(client, demo):
     assert reverse("agenda:action_table", args=[ADOPTED]) in html
 
 
-def test_concept_agendas_are_for_logged_in_users_only(client, demo, member):
+def test_concept_agendas_are_for_logged_in_users_only(client, concept_demo, member):
     concept = Agenda.objects.get(slug=CONCEPT)
     assert concept.title not in client.get("/").content.decode()
     assert client.get(concept.get_absolute_url()).status_code == 404
@@ -290,7 +290,7 @@ def test_logged_in_users_see_concept_notes_on_the_agenda_page(client, demo, memb
     assert agenda.internal_note in client.get(agenda.get_absolute_url()).content.decode()
 
 
-def test_inactive_accounts_do_not_see_concepts(client, demo):
+def test_inactive_accounts_do_not_see_concepts(client, concept_demo):
     user = get_user_model().objects.create_user("oud", password="x", is_active=False)
     client.force_login(user)
     response = client.get(reverse("agenda:agenda_detail", args=[CONCEPT]))

@@ -28,7 +28,7 @@ def test_adopted_agenda_states_its_adoption(demo, client):
     assert "CONCEPT" not in pdf.text
 
 
-def test_concept_agenda_is_marked_concept_on_every_page(demo, admin_client):
+def test_concept_agenda_is_marked_concept_on_every_page(concept_demo, admin_client):
     agenda = Agenda.objects.get(slug="zkij-werkplan-2023")
     assert agenda.state == Agenda.State.CONCEPT
     pdf = read_pdf(admin_client.get(reverse("agenda:bijlage1_pdf", args=[agenda.slug])).content)

@@ -46,7 +46,7 @@ def test_anonymous_visitor_reaches_bijlage1_from_the_home_page(demo, client):
         assert pdf.contains(text)
 
 
-def test_concept_agenda_annex_is_not_public(demo, client):
+def test_concept_agenda_annex_is_not_public(concept_demo, client):
     url = reverse("agenda:bijlage1_pdf", args=[CONCEPT])
     assert client.get(url).status_code == 404
 

@@ -49,5 +49,6 @@ def test_the_funding_annex_shows_chapter_five_and_the_evaluated_funds(demo_data)
 
 
 def test_a_concept_agenda_has_no_public_funding_annex(client, demo_data):
+    Agenda.objects.filter(slug="zkij-werkplan-2023").update(state=Agenda.State.CONCEPT)
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
     assert client.get(reverse("financing:funding_pdf", args=[concept.slug])).status_code == 404

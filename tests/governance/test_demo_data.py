@@ -84,7 +84,7 @@ def test_the_route_of_the_2020_2022_agenda_ends_in_its_adoption(demo):
         ),
         (None, "commissie Samenleving", "bespreken"),
     ]
-    assert (agenda.state, agenda.adopted_on) == ("vastgesteld", datetime.date(2020, 10, 20))
+    assert (agenda.state, agenda.adopted_on) == ("afgesloten", datetime.date(2020, 10, 20))
     assert all(s.source_note for s in steps)
 
 

@@ -85,18 +85,26 @@ def test_a_person_of_another_region_cannot_take_a_seat():
     assert "person" in error.value.message_dict
 
 
-def test_a_decision_step_names_a_body_or_another_one_and_an_adoption_has_a_date():
+def test_a_decision_step_names_a_body_and_an_adoption_may_have_a_date_as_written():
     agenda = AgendaFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         DecisionStep.objects.create(agenda=agenda, order=1, purpose="bespreken")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        DecisionStep.objects.create(
-            agenda=agenda, order=1, purpose="vaststellen", body_text="college"
-        )
-    step = DecisionStep(agenda=agenda, order=1, purpose="vaststellen", body_text="college")
+    step = DecisionStep(
+        agenda=agenda, order=1, purpose="vaststellen", body_text="raad", date_text="najaar 2019"
+    )
+    step.full_clean()
+    assert step.date_display == "najaar 2019"
+    period = DecisionStep(
+        agenda=agenda,
+        order=1,
+        purpose="bespreken",
+        body_text="raad",
+        date=datetime.date(2019, 9, 1),
+        date_until=datetime.date(2019, 8, 1),
+    )
     with pytest.raises(ValidationError) as error:
-        step.full_clean()
-    assert "date" in error.value.message_dict
+        period.full_clean()
+    assert "date_until" in error.value.message_dict
     DecisionStep.objects.create(agenda=agenda, order=1, purpose="bespreken", body_text="raad")
     with pytest.raises(IntegrityError), transaction.atomic():
         DecisionStep.objects.create(agenda=agenda, order=1, purpose="bespreken", body_text="x")

@@ -82,7 +82,7 @@ def test_the_pdf_has_the_pillar_columns_in_the_agendas_order(bijlage2):
     assert "vastgesteld 20 oktober 2020" in text
 
 
-def test_a_concept_agendas_bijlage_2_is_not_public(demo, client):
+def test_a_concept_agendas_bijlage_2_is_not_public(concept_demo, client):
     url = reverse("governance:bijlage2_pdf", args=["zkij-werkplan-2023"])
     assert client.get(url).status_code == 404
 

@@ -6,7 +6,6 @@ import json
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 
 from agenda.models import Agenda
 from governance import services
@@ -17,14 +16,12 @@ from .factories import AgendaFactory, BodyFactory, MembershipFactory, PersonFact
 pytestmark = pytest.mark.django_db
 
 
-def test_recording_an_adoption_makes_the_agenda_adopted_on_that_date():
+def test_a_vaststellen_step_records_a_decision_and_does_not_change_the_agenda_state():
     agenda = AgendaFactory()
     assert agenda.state == Agenda.State.CONCEPT
     services.decision_step_record(
         agenda=agenda, purpose="bespreken", body_text="commissie", date=datetime.date(2021, 1, 5)
     )
-    agenda.refresh_from_db()
-    assert (agenda.state, agenda.adopted_on) == (Agenda.State.CONCEPT, None)
     step = services.decision_step_record(
         agenda=agenda,
         purpose="vaststellen",
@@ -33,28 +30,36 @@ def test_recording_an_adoption_makes_the_agenda_adopted_on_that_date():
         conclusion="Vastgesteld.",
     )
     agenda.refresh_from_db()
-    assert (agenda.state, agenda.adopted_on) == (Agenda.State.ADOPTED, datetime.date(2021, 2, 9))
+    assert (agenda.state, agenda.adopted_on) == (Agenda.State.CONCEPT, None)
     assert step.order == 2
-    assert agenda.history.first().state == Agenda.State.ADOPTED
+    assert agenda.history.count() == 1
 
 
-def test_changing_the_date_of_the_adoption_moves_the_adoption_date():
-    agenda = AgendaFactory()
+def test_correcting_a_step_never_changes_the_agenda_state():
+    agenda = AgendaFactory(state=Agenda.State.PUBLISHED)
     step = services.decision_step_record(
         agenda=agenda, purpose="vaststellen", body_text="raad", date=datetime.date(2021, 2, 9)
     )
     services.decision_step_update(step=step, date=datetime.date(2021, 3, 1))
     agenda.refresh_from_db()
-    assert agenda.adopted_on == datetime.date(2021, 3, 1)
+    assert (agenda.state, agenda.adopted_on) == (Agenda.State.PUBLISHED, None)
 
 
-def test_an_adoption_without_date_is_refused_and_changes_nothing():
+def test_an_adoption_step_keeps_a_vague_date_as_written():
     agenda = AgendaFactory()
-    with pytest.raises(ValidationError):
-        services.decision_step_record(agenda=agenda, purpose="vaststellen", body_text="college")
+    step = services.decision_step_record(
+        agenda=agenda,
+        purpose="vaststellen",
+        body_text="gemeenteraad",
+        date_text="juli of september",
+        date=datetime.date(2019, 7, 1),
+        date_until=datetime.date(2019, 9, 30),
+    )
+    step.refresh_from_db()
+    assert step.date_display == "juli of september"
+    assert step.date == datetime.date(2019, 7, 1)
     agenda.refresh_from_db()
     assert agenda.state == Agenda.State.CONCEPT
-    assert not agenda.decision_steps.exists()
 
 
 @pytest.fixture
