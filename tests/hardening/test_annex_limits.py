@@ -62,6 +62,19 @@ def test_a_body_remit_of_two_thousand_characters_renders_in_bijlage_2(logged_in_
     fetch_pdf(logged_in_client, reverse("governance:bijlage2_pdf", args=[SLUG]))
 
 
+def test_bijlage_1_renders_the_first_action_after_a_pillar_filled_with_unbroken_words(
+    logged_in_client,
+):
+    action = Action.objects.filter(theme__agenda__slug=SLUG).order_by("theme__number", "order")[0]
+    text_fields = [
+        f
+        for f in Action._meta.concrete_fields
+        if f.get_internal_type() in ("CharField", "TextField") and f.max_length and not f.choices
+    ]
+    fill(action, {f.name: "W" * f.max_length for f in text_fields})
+    fetch_pdf(logged_in_client, reverse("agenda:bijlage1_pdf", args=[SLUG]))
+
+
 @EXAMPLES
 @given(
     values=fields_strategy(
