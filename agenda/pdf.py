@@ -70,6 +70,20 @@ class ThemePart:
     rows: list[Row]
     segments: list[Segment] = field(default_factory=list)
 
+    @property
+    def has_long_row(self) -> bool:
+        """Whether the theme holds far more text than any real action does (about twice the
+        longest in the seed documents): its first row after a pillar heading may then break
+        across pages, or the layout could not place it (see pdf/bijlage1.html)."""
+        return (
+            len(self.name) > 150
+            or len(self.target_group) > 200
+            or any(
+                len(r.text) > 400 or max(len(r.leads), len(r.financing), len(r.scope)) > 200
+                for r in self.rows
+            )
+        )
+
     def split_at(self, starts: Iterable[int]) -> None:
         """Cut the theme's rows into segments beginning at the given row indices."""
         cuts = sorted({i for i in starts if 0 < i < len(self.rows)})

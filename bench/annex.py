@@ -8,6 +8,10 @@ turning the already-rendered final HTML into a PDF (one layout and the writing).
 the floor; the ratio says how far our own work stays above it. A last column times the same
 pages as a plain table (without the labels that mark continued themes), to show what marking
 them costs. Runs on a throw-away SQLite database, so it touches nothing else.
+
+Last, the worst case: the demo agenda with one action whose every text field is filled to its
+limit (common/limits.py) with one unbroken word, or with ordinary words, against the demo annex
+as it is, timed in the same run. `--worst-case-only` skips the other figures.
 """
 
 import argparse
@@ -138,14 +142,53 @@ def measure(agenda: Agenda, repeat: int) -> dict:
     }
 
 
+# Texts that fill a field to its limit: one unbroken word (the hardest to lay out), and words.
+FILLERS = {
+    "unbroken words": lambda limit: "W" * limit,
+    "ordinary words": lambda limit: ("arbeidsmarktregio werkgevers " * limit)[:limit],
+}
+
+
+def worst_case(demo: Agenda, repeat: int) -> None:
+    """Bijlage 1 of the demo agenda with one action filled to every limit, against as it is."""
+    normal, _ = timed(lambda: render_bijlage1_pdf(agenda=demo), repeat)
+    action = Action.objects.in_agenda(demo).order_by("theme__number", "order").first()
+    text_fields = [
+        f
+        for f in Action._meta.concrete_fields
+        if f.get_internal_type() in ("CharField", "TextField") and f.max_length and not f.choices
+    ]
+    print("\nWorst case: one action with every text field filled to its limit, CPU seconds,")
+    print(f"median of {repeat} runs, in the same run as the demo annex as it is")
+    print(f"{'demo 2020-2022 as it is':<40}{normal:>8.2f}")
+    worst = 0.0
+    for label, fill in FILLERS.items():
+        for field in text_fields:
+            setattr(action, field.name, fill(field.max_length))
+        action.full_clean()
+        action.save()
+        seconds, _ = timed(lambda: render_bijlage1_pdf(agenda=demo), repeat)
+        worst = max(worst, seconds)
+        print(f"{'one action at its limits, ' + label:<40}{seconds:>8.2f}{seconds / normal:>7.2f}x")
+    limits = ", ".join(f"{f.name} {f.max_length}" for f in text_fields)
+    print(f"fields filled: {limits}")
+    print(f"worst case / normal: {worst / normal:.2f} (required: at most 3)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument(
+        "--worst-case-only", action="store_true", help="only the worst case against the demo"
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
     load_all()
     demo = Agenda.objects.get(slug="zkij-2020-2022")
+    if args.worst_case_only:
+        worst_case(demo, args.repeat)
+        return 0
     big = synthetic_agenda(1000)
 
     print(f"Bijlage 1, CPU seconds, median of {args.repeat} runs")
@@ -169,6 +212,7 @@ def main() -> int:
         "\nplain: the same pages as a plain table without labels, laid out once and written:"
         "\n  the floor the last ratio compares with."
     )
+    worst_case(demo, args.repeat)
     return 0
 
 

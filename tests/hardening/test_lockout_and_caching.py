@@ -110,3 +110,17 @@ def test_pages_for_a_logged_in_user_are_private_and_not_stored(world, client_for
 def test_public_pages_for_visitors_stay_cacheable(world, client):  # noqa: F811
     response = client.get(reverse("agenda:agenda_detail", args=[world.agenda.slug]))
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_the_logged_in_bijlage_2_and_a_person_export_are_not_stored(world, client_for):  # noqa: F811
+    from governance.models import Person
+
+    person = Person.objects.create(region=world.region, name="Persoon", is_public=False)
+    client = client_for(world.users["coordinator"])
+    for url in (
+        reverse("governance:bijlage2_pdf", args=[world.agenda.slug]),
+        reverse("governance:person_export", args=[person.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == "private, no-store", url
