@@ -12,7 +12,7 @@ from common.versioning import VersionedFormMixin, VersionField
 from governance.models import Municipality, Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme
-from .services import PARTNER_ACTION_FIELDS
+from .services import AGENDA_FIELDS, PARTNER_ACTION_FIELDS, PILLAR_FIELDS, THEME_FIELDS
 
 
 def _order_help(level: str) -> str:
@@ -99,7 +99,7 @@ class StatusForm(StyledFormMixin, forms.Form):
 class PillarForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Pillar
-        fields = ["order", "name", "intro"]
+        fields = list(PILLAR_FIELDS)
         widgets = {"intro": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, agenda: Agenda, **kwargs):
@@ -132,7 +132,7 @@ class PillarForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 class ThemeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Theme
-        fields = ["pillar", "number", "name", "target_group", "narrative"]
+        fields = list(THEME_FIELDS)
         widgets = {
             "target_group": forms.Textarea(attrs={"rows": 2}),
             "narrative": forms.Textarea(attrs={"rows": 6}),
@@ -154,20 +154,7 @@ class AgendaForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Agenda
-        fields = [
-            "title",
-            "slug",
-            "municipality",
-            "first_year",
-            "last_year",
-            "state",
-            "adopted_on",
-            "document_date",
-            "top_level_label",
-            "predecessor",
-            "internal_note",
-            "no_actions_note",
-        ]
+        fields = list(AGENDA_FIELDS)
         widgets = {
             "adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "document_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

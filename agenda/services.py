@@ -39,24 +39,24 @@ COORDINATOR_ACTION_FIELDS = PARTNER_ACTION_FIELDS | {
     "added_later",
 }
 
-AGENDA_FIELDS = frozenset(
-    {
-        "title",
-        "slug",
-        "municipality",
-        "first_year",
-        "last_year",
-        "state",
-        "adopted_on",
-        "document_date",
-        "top_level_label",
-        "predecessor",
-        "internal_note",
-        "no_actions_note",
-    }
+# The fields a coordinator changes of an agenda, a pillar and a theme, in the order their
+# forms show them (agenda/forms.py takes them from here).
+AGENDA_FIELDS = (
+    "title",
+    "slug",
+    "municipality",
+    "first_year",
+    "last_year",
+    "state",
+    "adopted_on",
+    "document_date",
+    "top_level_label",
+    "predecessor",
+    "internal_note",
+    "no_actions_note",
 )
-PILLAR_FIELDS = frozenset({"order", "name", "intro"})
-THEME_FIELDS = frozenset({"pillar", "number", "name", "target_group", "narrative"})
+PILLAR_FIELDS = ("order", "name", "intro")
+THEME_FIELDS = ("pillar", "number", "name", "target_group", "narrative")
 
 
 def action_fields_for(user, action: Action) -> frozenset[str]:

@@ -4,6 +4,7 @@ environment."""
 import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
@@ -132,3 +133,17 @@ def test_a_removed_role_group_is_made_again_with_its_permissions(region, monkeyp
     piet = User.objects.get(username="piet")
     assert piet.has_perm("agenda.change_action")
     assert not piet.has_perm("agenda.delete_action")
+
+
+def test_a_role_region_and_organisation_are_given_to_an_existing_account(world):
+    from accounts.access import COORDINATOR, has_role, user_organisation, user_region
+    from accounts.services import user_assign_role
+
+    user = world.users["viewer"]
+    user_assign_role(user=user, role=COORDINATOR, region=world.region, organisation=world.uwv)
+    user.refresh_from_db()
+    assert has_role(user, COORDINATOR) and not has_role(user, "viewer")
+    assert user_region(user) == world.region
+    assert user_organisation(user) == world.uwv
+    with pytest.raises(ValidationError):
+        user_assign_role(user=user, role=COORDINATOR)
