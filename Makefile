@@ -123,6 +123,10 @@ bench: setup
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/api.py
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/annex.py
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/import.py
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/exports.py
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/pages.py
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/annex_cache.py
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

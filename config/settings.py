@@ -143,9 +143,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Front-end packages (NL Design System CSS) installed by `npm ci`, served as static files.
-NODE_MODULES_DIR = BASE_DIR / "node_modules"
+# Only the NL Design System components are served from node_modules (not the test tools there).
+NODE_MODULES_DIR = BASE_DIR / "node_modules" / "@utrecht"
 if NODE_MODULES_DIR.exists():
-    STATICFILES_DIRS.append(("vendor", NODE_MODULES_DIR))
+    STATICFILES_DIRS.append(("vendor/@utrecht", NODE_MODULES_DIR))
 
 # Static files are served by WhiteNoise. With STATIC_MANIFEST on (production, after
 # `collectstatic`) their names carry a content hash and they are stored compressed, so browsers
