@@ -130,6 +130,21 @@ class Organisation(Versioned):
         verbose_name=_("municipality"),
     )
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("region"),
+        help_text=_("The region whose coordinators keep this organisation."),
+    )
+    aliases = limits.LimitedTextField(
+        _("other spellings"),
+        blank=True,
+        max_length=limits.TEXT,
+        help_text=_("Other names and spellings of this organisation, one per line."),
+    )
 
     history = HistoricalRecords()
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import StyledFormMixin
 from common.versioning import VersionedFormMixin
 
-from .models import Municipality, Region, SubRegion
+from .models import Municipality, Organisation, Region, SubRegion
 
 
 class RegionCreateForm(StyledFormMixin, forms.Form):
@@ -76,3 +76,32 @@ class MunicipalityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class OrganisationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "abbreviation", "type", "municipality", "aliases"]
+        widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(region=region)
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class OrganisationMergeForm(StyledFormMixin, forms.Form):
+    drop = forms.ModelChoiceField(
+        label=_("Organisation to merge into this one"),
+        queryset=Organisation.objects.none(),
+        help_text=_(
+            "Its actions, seats, people and other references move to this organisation; its "
+            "name is kept as another spelling, and it is removed."
+        ),
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["drop"].queryset = choices

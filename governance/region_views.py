@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,9 +17,15 @@ from accounts.access import can_manage_region, is_beheerder, user_region
 from accounts.decorators import login_first, require
 from common.versioning import form_status, save_or_conflict
 
-from . import region_services
-from .models import Municipality, Region
-from .region_forms import MunicipalityForm, RegionCreateForm
+from . import organisation_services, region_services
+from .models import Municipality, Organisation, Region
+from .organisation_services import organisations_kept_by
+from .region_forms import (
+    MunicipalityForm,
+    OrganisationForm,
+    OrganisationMergeForm,
+    RegionCreateForm,
+)
 
 
 def _regions_crumb():
@@ -120,6 +127,9 @@ def region_detail(request, slug):
             "subregions": region.subregions.all(),
             "municipalities": region.municipalities.select_related("subregion"),
             "people": people,
+            "organisations": organisations_kept_by(request.user).filter(
+                Q(region=region) | Q(region__isnull=True, municipality__region=region)
+            ),
             "crumbs": [_regions_crumb(), (region.name, None)],
         },
     )
@@ -186,3 +196,116 @@ def municipality_update(request, pk):
         cancel_url=reverse("governance:region_detail", args=[region.slug]),
         crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
     )
+
+
+def _organisation_for(request, pk) -> Organisation:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not organisations_kept_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(_("You may only keep the organisations of your own region."))
+    return organisation
+
+
+def _organisation_region(request, organisation) -> Region:
+    region = organisation.region or (
+        organisation.municipality.region if organisation.municipality else None
+    )
+    return region or user_region(request.user) or Region.objects.first()
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def organisation_create(request, slug):
+    region = _managed_region(request, slug)
+    form = OrganisationForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_services.organisation_create(
+                user=request.user, region=region, data=form.service_data()
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The organisation has been added."))
+            return HttpResponseRedirect(reverse("governance:region_detail", args=[region.slug]))
+    title = _("New organisation")
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=reverse("governance:region_detail", args=[region.slug]),
+        crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
+    )
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def organisation_update(request, pk):
+    organisation = _organisation_for(request, pk)
+    region = _organisation_region(request, organisation)
+    form = OrganisationForm(request.POST or None, instance=organisation, region=region)
+    back = reverse("governance:region_detail", args=[region.slug])
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            try:
+                saved = save_or_conflict(
+                    form,
+                    lambda: organisation_services.organisation_update(
+                        user=request.user, organisation=form.instance, data=form.service_data()
+                    ),
+                )
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                _apply_errors(form, error)
+                saved = None
+        if saved is not None:
+            messages.success(request, _("The organisation has been saved."))
+            return HttpResponseRedirect(back)
+    title = _("Edit %(name)s") % {"name": organisation.name}
+    return _form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=back,
+        crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
+    )
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def organisation_merge(request, pk):
+    """Choose the organisation to merge into this one, confirm on a second page, merge."""
+    keep = _organisation_for(request, pk)
+    region = _organisation_region(request, keep)
+    back = reverse("governance:region_detail", args=[region.slug])
+    choices = organisations_kept_by(request.user).exclude(pk=keep.pk)
+    form = OrganisationMergeForm(request.POST or None, choices=choices)
+    title = _("Merge into %(name)s") % {"name": keep.name}
+    crumbs = [_regions_crumb(), _region_crumb(region), (title, None)]
+    if request.method == "POST" and form.is_valid():
+        drop = form.cleaned_data["drop"]
+        if request.POST.get("confirm") == "yes":
+            try:
+                organisation_services.organisation_merge(user=request.user, keep=keep, drop=drop)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(drop)s has been merged into %(keep)s.")
+                    % {"drop": drop.name, "keep": keep.name},
+                )
+                return HttpResponseRedirect(back)
+        else:
+            return TemplateResponse(
+                request,
+                "governance/regions/organisation_merge_confirm.html",
+                {
+                    "keep": keep,
+                    "drop": drop,
+                    "consequences": organisation_services.merge_consequences(keep=keep, drop=drop),
+                    "title": title,
+                    "cancel_url": back,
+                    "crumbs": crumbs,
+                },
+            )
+    return _form_page(request, form, title=title, cancel_url=back, crumbs=crumbs)

@@ -14,6 +14,21 @@ urlpatterns = [
         name="municipality_create",
     ),
     path(
+        "regios/<slug:slug>/organisaties/nieuw/",
+        region_views.organisation_create,
+        name="organisation_create",
+    ),
+    path(
+        "organisaties/<int:pk>/bewerken/",
+        region_views.organisation_update,
+        name="organisation_update",
+    ),
+    path(
+        "organisaties/<int:pk>/samenvoegen/",
+        region_views.organisation_merge,
+        name="organisation_merge",
+    ),
+    path(
         "gemeenten/<int:pk>/bewerken/",
         region_views.municipality_update,
         name="municipality_update",
