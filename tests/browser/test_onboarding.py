@@ -89,6 +89,24 @@ def test_a_beheerder_sets_a_region_up_and_its_coordinator_imports_a_plan(
     assert "Noordstad" in page.content()
     assert page.get_by_role("link", name="Nieuwe regio").count() == 0
 
+    # The coordinator adds two organisations and merges the second into the first.
+    region_url = page.url
+    for name in ("Werkbedrijf Noord", "Werkbedryf Noord"):
+        page.get_by_role("link", name="Nieuwe organisatie").click()
+        if name == "Werkbedrijf Noord":
+            check_page(page, axe_violations)
+        page.fill("input[name=name]", name)
+        page.get_by_role("button", name="Opslaan").click()
+        assert "De organisatie is toegevoegd" in page.content()
+    page.goto(region_url)
+    page.get_by_role("link", name="Samenvoegen met Werkbedrijf Noord").click()
+    check_page(page, axe_violations)
+    page.get_by_label("Organisatie die hierin opgaat").select_option(label="Werkbedryf Noord")
+    page.get_by_role("button", name="Opslaan").click()
+    check_page(page, axe_violations)
+    page.get_by_role("button", name="Samenvoegen").click()
+    assert "is samengevoegd met Werkbedrijf Noord" in page.content()
+
     # Then the coordinator imports a sheet into the region's agenda.
     from governance.models import Region
 
