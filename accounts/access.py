@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 COORDINATOR = "coordinator"
 PARTNER = "partner"
 VIEWER = "viewer"
-ROLES = (COORDINATOR, PARTNER, VIEWER)
+# The functional administrator of the portal as a whole: creates regions and their
+# municipalities and invites each region's first coordinator. Not a superuser.
+BEHEERDER = "beheerder"
+ROLES = (COORDINATOR, PARTNER, VIEWER, BEHEERDER)
 
 # The permissions of each role (also created by the agenda migration `0002_roles`).
 _VIEW = ["view_agenda", "view_pillar", "view_theme", "view_action", "view_status", "view_scope"]
@@ -43,6 +46,7 @@ ROLE_PERMISSIONS = {
     ],
     PARTNER: [*_VIEW, "change_action"],
     VIEWER: _VIEW,
+    BEHEERDER: _VIEW,
 }
 
 
@@ -50,6 +54,20 @@ def has_role(user, role: str) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return user.groups.filter(name=role).exists()
+
+
+def is_beheerder(user) -> bool:
+    """Whether the user administers the portal: creates regions and invites coordinators
+    (superusers may too)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or has_role(user, BEHEERDER)
+
+
+def can_manage_region(user, region: Region | None) -> bool:
+    """Whether the user may keep `region`'s municipalities and organisations and invite its
+    people: the portal's beheerders for every region, coordinators for their own."""
+    return is_beheerder(user) or is_coordinator_for(user, region)
 
 
 def user_region(user) -> Region | None:

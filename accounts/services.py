@@ -63,14 +63,15 @@ def user_create(
     *,
     username: str,
     role: str,
-    password: str,
+    password: str | None,
     organisation: Organisation | None = None,
     region: Region | None = None,
     email: str = "",
     full_name: str = "",
 ):
     """Create an account with one of the roles. Coordinators need a region, partner editors
-    an organisation. The password must pass the password rules."""
+    an organisation. The password must pass the password rules; without one (an invitation)
+    the account has no usable password until its owner sets one."""
     User = get_user_model()
     _check_role(role)
     if not username:
@@ -85,8 +86,11 @@ def user_create(
         raise ValidationError(_("A partner editor needs an organisation."))
     first_name, _sep, last_name = full_name.strip().partition(" ")
     user = User(username=username, email=email, first_name=first_name, last_name=last_name)
-    password_validation.validate_password(password, user)
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        password_validation.validate_password(password, user)
+        user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
     user.groups.add(role_group(role))

@@ -1,13 +1,25 @@
-"""Login, logout and password change. Password reset by e-mail is not offered: accounts are
-made and reset by the administrators (`manage.py add_user`, the Django admin)."""
+"""Login, logout, password change and invitations. Accounts are made by invitation (an e-mail
+with a single-use link to set the password), by `manage.py add_user` or in the Django admin."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import invitation_views
 from .forms import LoginForm, StyledPasswordChangeForm
 
 urlpatterns = [
+    path(
+        "uitnodigen/<slug:slug>/",
+        invitation_views.invitation_create,
+        name="invitation_create",
+    ),
+    path(
+        "welkom/<uidb64>/<token>/",
+        invitation_views.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+    path("welkom/klaar/", invitation_views.invitation_done, name="invitation_done"),
     path(
         "login/",
         auth_views.LoginView.as_view(

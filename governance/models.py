@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +87,12 @@ class Municipality(Versioned):
         verbose_name=_("sub-region"),
     )
     inhabitants = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    inhabitants_year = models.PositiveSmallIntegerField(
+        _("reference year of inhabitants"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2200)],
+    )
     inhabitants_source = models.CharField(_("source of inhabitants"), max_length=300, blank=True)
     is_centre = models.BooleanField(_("centre municipality"), default=False)
 
@@ -133,6 +139,21 @@ class Organisation(Versioned):
         verbose_name=_("municipality"),
     )
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("region"),
+        help_text=_("The region whose coordinators keep this organisation."),
+    )
+    aliases = limits.LimitedTextField(
+        _("other spellings"),
+        blank=True,
+        max_length=limits.TEXT,
+        help_text=_("Other names and spellings of this organisation, one per line."),
+    )
 
     history = HistoricalRecords()
 

@@ -85,7 +85,8 @@ def _bodies_crumb():
 def body_list(request):
     show_private = shows_private_names(request.user)
     regions = []
-    for region in _regions_with_bodies():
+    # A coordinator's own region is listed even before it has a body, for "New body".
+    for region in _regions_with_bodies(request.user):
         groups = services.bodies_overview(
             bodies=Body.objects.in_region(region), pillars=[], show_private=show_private
         )
@@ -109,10 +110,15 @@ def body_list(request):
     )
 
 
-def _regions_with_bodies():
+def _regions_with_bodies(user=None):
+    from django.db.models import Q
+
     from .models import Region
 
-    return Region.objects.filter(bodies__isnull=False).distinct()
+    listed = Q(bodies__isnull=False)
+    if user is not None:
+        listed |= Q(pk__in=coordinated_regions(user).values("pk"))
+    return Region.objects.filter(listed).distinct()
 
 
 def body_detail(request, pk):

@@ -30,3 +30,9 @@ def deletable(obj, user) -> bool:
 def coordinated(region, user) -> bool:
     """Whether the user coordinates `region`."""
     return access.is_coordinator_for(user, region)
+
+
+@register.filter
+def beheerder(user) -> bool:
+    """Whether the user administers the portal (regions, first coordinators)."""
+    return access.is_beheerder(user)

@@ -138,6 +138,10 @@ EDITS = {
         lambda: Municipality.objects.filter(region=_region()).order_by("name").first(),
         lambda o: reverse("financing:inhabitants_edit", args=[o.region.slug]),
     ),
+    "municipality on the region page": (
+        lambda: Municipality.objects.filter(region=_region()).order_by("name").first(),
+        lambda o: reverse("governance:municipality_update", args=[o.pk]),
+    ),
     "body": (
         lambda: Body.objects.filter(region=_region()).first(),
         lambda o: reverse("governance:body_update", args=[o.pk]),

@@ -1,4 +1,4 @@
-"""manage.py add_user USERNAME --role coordinator|partner|viewer [--organisation ABBR]
+"""manage.py add_user USERNAME --role coordinator|partner|viewer|beheerder [--organisation ABBR]
 [--region SLUG] --password-env VAR
 
 The password is read from the named environment variable, never from the command line
@@ -16,7 +16,8 @@ from accounts.services import find_organisation, find_region, user_create
 
 class Command(BaseCommand):
     help = (
-        "Create an account with a role (coordinator, partner or viewer). The password is read "
+        "Create an account with a role (coordinator, partner, viewer or beheerder: the portal's "
+        "administrator, who creates regions). The password is read "
         "from the environment variable named by --password-env."
     )
 

@@ -1,0 +1,91 @@
+"""Inviting people to a region and accepting an invitation."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.core.mail import BadHeaderError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from governance.models import Region
+
+from .access import can_manage_region
+from .decorators import login_first, require
+from .invitation_forms import InvitationForm, InvitationPasswordForm
+from .invitations import invitation_tokens, user_invite
+
+
+@login_first
+@require_http_methods(["GET", "POST"])
+def invitation_create(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    require(
+        can_manage_region(request.user, region),
+        _("You may only invite people for your own region."),
+    )
+    form = InvitationForm(request.POST or None)
+    region_url = reverse("governance:region_detail", args=[region.slug])
+    if request.method == "POST" and form.is_valid():
+        try:
+            invited = user_invite(
+                user=request.user,
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                role=form.cleaned_data["role"],
+                region=region,
+                organisation=form.cleaned_data["organisation"],
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except (OSError, BadHeaderError):
+            form.add_error(
+                None,
+                _(
+                    "The invitation could not be sent: the mail server did not accept it. "
+                    "Nothing has been saved; try again later."
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                _("An invitation has been sent to %(email)s.") % {"email": invited.email},
+            )
+            return HttpResponseRedirect(region_url)
+    title = _("Invite someone for %(region)s") % {"region": region.name}
+    return TemplateResponse(
+        request,
+        "governance/object_form.html",
+        {
+            "form": form,
+            "title": title,
+            "intro": _(
+                "The person gets an e-mail with a link to set a password. The link works once "
+                "and expires."
+            ),
+            "cancel_url": region_url,
+            "crumbs": [
+                (_("Regions"), reverse("governance:region_list")),
+                (region.name, region_url),
+                (title, None),
+            ],
+        },
+    )
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The link in the invitation: choose a password (once, before the link expires)."""
+
+    token_generator = invitation_tokens
+    form_class = InvitationPasswordForm
+    template_name = "accounts/invitation_accept.html"
+    success_url = reverse_lazy("invitation_done")
+    reset_url_token = "wachtwoord-kiezen"
+
+
+def invitation_done(request):
+    return TemplateResponse(request, "accounts/invitation_done.html", {})
