@@ -1,4 +1,5 @@
 from django.core.paginator import EmptyPage
+from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import QueryDict
@@ -184,14 +185,19 @@ def export_links(request) -> list[tuple[str, str]]:
     return links
 
 
+# Only reads: no transaction around it (ATOMIC_REQUESTS would add a BEGIN and COMMIT per view).
+@transaction.non_atomic_requests
 def action_detail(request, pk):
     action = get_object_or_404(
         Action.objects.visible_to(request.user).with_related().prefetch_related("leads"),
         pk=pk,
     )
-    visible = Action.objects.visible_to(request.user)
-    predecessor = visible.with_related().filter(pk=action.predecessor_id).first()
-    successors = visible.with_related().filter(predecessor=action)
+    # The links to the previous and next agenda's action show a title and an agenda title only.
+    visible = Action.objects.visible_to(request.user).select_related("theme__agenda")
+    predecessor = None
+    if action.predecessor_id is not None:
+        predecessor = visible.filter(pk=action.predecessor_id).first()
+    successors = list(visible.filter(predecessor=action).order_by("pk"))
     agenda = action.theme.agenda
     return TemplateResponse(
         request,

@@ -12,7 +12,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def evaluation_can_edit(context, agenda) -> bool:
     request = context.get("request")
-    return bool(request and can_edit_agenda(request.user, agenda))
+    # a visitor without an account edits nothing: no need to fetch the agenda's region
+    return bool(request and request.user.is_authenticated and can_edit_agenda(request.user, agenda))
 
 
 @register.simple_tag

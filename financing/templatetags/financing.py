@@ -58,7 +58,9 @@ def action_funding(context, action):
     return {
         "allocations": allocations,
         "streams": action.funding_streams.all(),
-        "can_edit": is_coordinator_for(user, action.agenda.owner_region),
+        # a visitor without an account edits nothing: no need to fetch the region
+        "can_edit": bool(user and user.is_authenticated)
+        and is_coordinator_for(user, action.agenda.owner_region),
     }
 
 

@@ -51,3 +51,21 @@ def test_page_runs_the_same_queries_for_10_and_300_actions(client, name, kind):
     large = build_agenda("groot", 300)
     large_count = queries(client, url_for(name, kind, large))
     assert small_count == large_count, (name, small_count, large_count)
+
+
+def test_action_detail_for_a_visitor_runs_seven_queries_outside_a_transaction(client):
+    """The action, its leads, its successors, funding streams, allocations, evaluation and
+    indicators; no region look-up for edit links a visitor never sees, no BEGIN/COMMIT."""
+    agenda = build_agenda("detail", 10)
+    seen = []
+
+    def record(execute, sql, *args):
+        seen.append(sql)
+        return execute(sql, *args)
+
+    url = url_for("agenda:action_detail", "action", agenda)
+    with connection.execute_wrapper(record):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(seen) == 7, seen
+    assert not any(sql.startswith('SELECT "governance_region"') for sql in seen), seen
