@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 # Roles a claim value can map to: the portal's roles, and `admin` for the Django admin.
 ADMIN = "admin"
-ROLE_PRECEDENCE = (ADMIN, "coordinator", "partner", "viewer")
+ROLE_PRECEDENCE = (ADMIN, "beheerder", "coordinator", "partner", "viewer")
 
 # mozilla-django-oidc setting name -> key in the discovery document.
 ENDPOINT_KEYS = {

@@ -6,7 +6,7 @@ so that a later accounts app only has to be wired in here.
 
 from django.core.exceptions import ValidationError
 
-from accounts.access import COORDINATOR, ROLES, VIEWER
+from accounts.access import BEHEERDER, COORDINATOR, ROLES, VIEWER
 from accounts.services import find_organisation, find_region, role_group
 from governance.models import Profile
 
@@ -57,7 +57,7 @@ def is_staff_role(user) -> bool:
     with a local password (partners keep it)."""
     if user.is_staff or user.is_superuser:
         return True
-    return user.groups.filter(name__in=[COORDINATOR, VIEWER]).exists()
+    return user.groups.filter(name__in=[BEHEERDER, COORDINATOR, VIEWER]).exists()
 
 
 def revoke_roles(user):

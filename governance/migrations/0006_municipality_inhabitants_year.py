@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0005_merge_20261130_0637'),
+        ('governance', '0005_merge_region_logo'),
     ]
 
     operations = [
