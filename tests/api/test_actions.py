@@ -22,7 +22,7 @@ def table_rows(client, params: dict) -> list[dict]:
     """The rows of the table's own CSV export (`?_export=csv`) for these filters."""
     response = client.get(TABLE, {**params, "_export": "csv"})
     assert response.status_code == 200
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -98,7 +98,9 @@ def test_the_csv_of_the_api_holds_the_same_actions_as_the_table_export(demo, cli
     assert [row["status"] for row in rows] == [row["Status"] for row in expected]
 
 
-def test_logged_in_users_get_the_rows_of_the_table_of_a_concept_agenda(demo, viewer, client):
+def test_logged_in_users_get_the_rows_of_the_table_of_a_concept_agenda(
+    concept_demo, viewer, client
+):
     from rest_framework.test import APIClient
 
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
@@ -106,7 +108,8 @@ def test_logged_in_users_get_the_rows_of_the_table_of_a_concept_agenda(demo, vie
     api = APIClient()
     api.force_login(viewer)
     response = client.get(f"/agendas/{concept.slug}/acties/", {"_export": "csv"})
-    expected = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    expected = list(csv.DictReader(io.StringIO(body)))
     got = all_pages(api, f"/api/v1/agendas/{concept.slug}/actions/")
     assert [a["text"] for a in got] == [row["Actie"] for row in expected]
     assert got, "the concept agenda has actions"

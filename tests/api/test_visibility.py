@@ -22,7 +22,7 @@ SECRET = "Interne notitie: nog niet delen"
 
 
 @pytest.fixture
-def notes(demo):
+def notes(concept_demo):
     Agenda.objects.update(internal_note=SECRET)
     Action.objects.update(internal_note=SECRET)
 
@@ -84,14 +84,14 @@ def test_each_seat_reads_as_on_the_body_page(demo, api, viewer, logged_in):
     assert len(all_pages(api, "/api/v1/bodies/")) == Body.objects.count()
 
 
-def test_a_body_shows_no_pillar_of_a_concept_agenda_to_visitors(demo, api):
+def test_a_body_shows_no_pillar_of_a_concept_agenda_to_visitors(concept_demo, api):
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
     for body in all_pages(api, "/api/v1/bodies/"):
         assert concept.slug not in body["agendas"]
         assert all(mark["agenda"] != concept.slug for mark in body["pillars"])
 
 
-def test_visitors_cannot_name_a_concept_agenda_as_a_filter(demo, api):
+def test_visitors_cannot_name_a_concept_agenda_as_a_filter(concept_demo, api):
     concept = Agenda.objects.filter(state=Agenda.State.CONCEPT).first()
     for url in ["/api/v1/evaluations/", "/api/v1/decision-steps/", "/api/v1/funding-streams/"]:
         response = api.get(url, {"agenda": concept.slug})

@@ -47,7 +47,7 @@ def test_visitor_reads_the_route_on_the_agenda_page(page, live_server, demo_live
     ).first.click()
     route = page.locator("section[aria-labelledby=behandeling]")
     text = route.inner_text()
-    assert "30 september 2020" in text and "20 oktober 2020" in text and "vastgesteld" in text
+    assert "30 september 2020" in text and "20 oktober 2020" in text and "vaststellen" in text
     page.get_by_role("link", name="Bestuurlijk overleg Arbeidsmarkt (BOA)").click()
     assert page.locator("h1").inner_text() == "Bestuurlijk overleg Arbeidsmarkt (BOA)"
     assert axe_violations(page) == [], describe_violations(axe_violations(page))

@@ -173,7 +173,7 @@ def test_validation_messages_are_in_dutch(world, client_for):
         edit_data(world.pow_action, text=""),
     )
     assert response.status_code == 200
-    assert "Dit veld is verplicht." in response.content.decode()
+    assert "Dit veld is vereist." in response.content.decode()
     world.pow_action.refresh_from_db()
     assert world.pow_action.text == "Actie die PoW trekt"
 
@@ -185,7 +185,7 @@ def test_an_order_taken_in_the_theme_is_refused_with_a_message(world, client_for
         edit_data(world.uwv_action, order=world.pow_action.order),
     )
     assert response.status_code == 200
-    assert "bestaat al" in response.content.decode()
+    assert "Dit thema heeft al een actie op deze plaats." in response.content.decode()
 
 
 def test_a_forged_version_gives_a_message_not_an_error(world, client_for):

@@ -370,13 +370,14 @@ def test_a_role_map_naming_an_unknown_region_is_refused_not_a_crash(
     assert not User.objects.exists()
 
 
-def test_an_address_locked_out_for_wrong_passwords_stays_locked_out(
+def test_wrong_passwords_for_another_name_do_not_block_an_organisation_login(
     oidc, world, person, client, browser_at_provider, settings
 ):
+    # The lockout holds the combination of name and address, so nobody can lock out a
+    # colleague behind the same address by typing wrong passwords under another name.
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": "iemand", "password": "fout"})
     person("vince", ["doeagenda-lezers"])
     response = oidc_login(client, browser_at_provider, "vince", PASSWORD)
-    assert response.status_code in (403, 429)
-    assert "Inloggen is geblokkeerd" in response.content.decode()
-    assert logged_in_user(client) is None
+    assert response.status_code == 302
+    assert logged_in_user(client) is not None
