@@ -67,5 +67,7 @@ def test_action_detail_for_a_visitor_runs_seven_queries_outside_a_transaction(cl
     with connection.execute_wrapper(record):
         response = client.get(url)
     assert response.status_code == 200
-    assert len(seen) == 7, seen
-    assert not any(sql.startswith('SELECT "governance_region"') for sql in seen), seen
+    # Seven, plus at most the header's look-up of the portal's region (never one per edit link).
+    regions = [sql for sql in seen if sql.startswith('SELECT "governance_region"')]
+    assert len(seen) - len(regions) == 7, "\n".join(sql[:90] for sql in seen)
+    assert len(regions) <= 1, regions
