@@ -270,6 +270,7 @@ _LENGTH_CHECKS = {
     "financier": (FundingStream, "name"),
 }
 
+_PILLAR_NAME = re.compile(r"^(pijler|pilaar)\b", re.IGNORECASE)
 _THEME_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]?\s+(\S.*)$")
 _LEAD_SPLIT = re.compile(r"\s*(?:[,;/+&]|\ben\b|\bmet\b)\s*", re.IGNORECASE)
 
@@ -336,7 +337,39 @@ def build_plan(
     used_numbers = set(agenda.themes.values_list("number", flat=True))
     seen_actions = set()
     rows = table.rows[header.position + 1 :]
-    for row_number, cells in rows:
+
+    def starts_theme(position: int, text: str, index: int) -> bool:
+        """Whether a row holding only `text`, in column `index`, starts a theme rather than a
+        pillar. A pillar row holds its name in the pillar column, or in the first or the theme
+        column where the name reads as a pillar's ("Pijler 1 ...", a pillar already known) or
+        nothing says it is a theme. A theme row holds its name in the theme column and is
+        numbered, known as a theme, written "Pillar: Theme" as the export does, or carried on
+        by the rows below it: its cell spans them, or they have actions but no theme."""
+        theme_column = columns.get("theme")
+        if index != theme_column:
+            return False
+        if explicit_pillars:
+            return True
+        key = _key(text)
+        if _PILLAR_NAME.match(text) or key in plan.pillars or key in existing_pillars:
+            return False
+        if _THEME_NUMBER.match(text) or key in plan.themes or key in existing_themes:
+            return True
+        if prefixed_themes and ": " in text:
+            return True
+        later = (rows[i] for i in range(position + 1, len(rows)))
+        following = next(((n, c) for n, c in later if any(map(clean, c))), None)
+        if following is None:
+            return False
+        number, cells = following
+        if (number, theme_column) in table.continued:
+            return True
+        action = columns.get("action")
+        has_action = action is not None and action < len(cells) and clean(cells[action])
+        has_theme = theme_column < len(cells) and clean(cells[theme_column])
+        return bool(has_action and not has_theme)
+
+    for position, (row_number, cells) in enumerate(rows):
         values = {key: clean(cells[i]) if i < len(cells) else "" for key, i in columns.items()}
         filled = [clean(c) for c in cells if clean(c)]
         if not filled:
@@ -360,11 +393,28 @@ def build_plan(
             plan.bad_rows.extend(bad)
             continue
         action_text = values.get("action", "")
-        # a row holding only one text, and no action: a pillar
         if not action_text and len(set(filled)) == 1 and not values.get("number"):
-            pillar_key = _set_pillar(plan, existing_pillars, filled[0])
-            theme_key = None
-            continue
+            # a row holding only one text: a pillar, a theme, or a stray value
+            index = next(i for i, cell in enumerate(cells) if clean(cell))
+            if starts_theme(position, filled[0], index):
+                pass  # read on as the first row of a theme without an action in it
+            elif index in (0, columns.get("theme"), columns.get("pillar")):
+                pillar_key = _set_pillar(plan, existing_pillars, filled[0])
+                theme_key = None
+                continue
+            else:
+                plan.bad_rows.append(
+                    BadRow(
+                        row_number,
+                        column_name(index),
+                        _(
+                            "The row holds only “%(value)s” and no action. A pillar's name goes "
+                            "in the first column, a theme's in the theme column."
+                        )
+                        % {"value": filled[0]},
+                    )
+                )
+                continue
         if explicit_pillars and values.get("pillar"):
             pillar_key = _set_pillar(plan, existing_pillars, values["pillar"])
         theme_text = values.get("theme", "")
@@ -604,11 +654,52 @@ def _action_changes(action: Action, fields: dict) -> list[Change]:
             if before_id == after_id:
                 continue
             changes.append(Change(_(label), str(before or ""), str(after or "")))
+        elif name == "lead_text":
+            if _leads_changed(action, after):
+                changes.append(Change(_(label), before, after))
         elif (before or "") != (after or ""):
-            if name == "lead_text" and not before and after == _lead_names(action):
-                continue  # the export writes the linked organisations when no text is kept
             changes.append(Change(_(label), before, after))
     return changes
+
+
+def _leads_changed(action: Action, text: str) -> bool:
+    """Whether the leads as written differ from the action's; the export writes the linked
+    organisations when no text is kept, which is no change."""
+    if (action.lead_text or "") == (text or ""):
+        return False
+    return bool(action.lead_text) or text != _lead_names(action)
+
+
+def _lead_links(action: Action, lead_names: list[str], organisations: dict) -> list:
+    """The links of `action` to the organisations its leads name, each organisation once."""
+    found = {organisations[name].pk for name in lead_names if name in organisations}
+    through = Action.leads.through
+    return [through(action_id=action.pk, organisation_id=pk) for pk in sorted(found)]
+
+
+def _record_leads(records, links, *, kept: set, agenda: Agenda) -> None:
+    """Each new history record of an action lists the action's leads, as a manual edit's
+    record does: the links just written, and the links kept by changed actions."""
+    by_action = defaultdict(list)
+    for link in links:
+        by_action[link.action_id].append(link)
+    if kept:
+        for link in Action.leads.through.objects.filter(action__theme__agenda=agenda):
+            if link.action_id in kept:
+                by_action[link.action_id].append(link)
+    model = Action.history.model.leads.model
+    rows = [
+        model(
+            history_id=record.history_id,
+            id=link.pk,
+            action_id=link.action_id,
+            organisation_id=link.organisation_id,
+        )
+        for record in records
+        for link in by_action[record.id]
+    ]
+    if rows:
+        model.objects.bulk_create(rows)
 
 
 def _lead_names(action: Action) -> str:
@@ -744,7 +835,7 @@ def apply_plan(plan: Plan, *, user, file_name: str) -> dict:
             .annotate(top=Max("order"))
         ):
             orders[theme_id] = top
-        new, changed = [], []
+        new, changed, relinked = [], [], []
         for planned in plan.actions:
             fields = dict(planned.fields)
             fields["status"] = _resolve(fields["status"], statuses)
@@ -756,26 +847,25 @@ def apply_plan(plan: Plan, *, user, file_name: str) -> dict:
                 new.append((planned, obj))
             elif planned.changes:
                 obj = planned.existing
+                if _leads_changed(obj, fields["lead_text"]):
+                    relinked.append((planned, obj))  # its links follow the new text
                 for name, value in fields.items():
                     setattr(obj, name, value)
                 obj.version += 1
                 obj.updated_at = now
                 changed.append(obj)
-        created = bulk_create_with_history([obj for _p, obj in new], Action, **history)
+        created = Action.objects.bulk_create([obj for _p, obj in new])
         action_by_row = {p.row: p.existing for p in plan.actions if p.existing is not None}
         links = []
         for (planned, _obj), obj in zip(new, created, strict=True):
             action_by_row[planned.row] = obj
-            for name in dict.fromkeys(planned.lead_names):
-                org = organisations.get(name)
-                if org is not None:
-                    links.append(Action.leads.through(action_id=obj.pk, organisation_id=org.pk))
-        if links:
-            Action.leads.through.objects.bulk_create(links, ignore_conflicts=True)
+            links += _lead_links(obj, planned.lead_names, organisations)
+        for planned, obj in relinked:
+            links += _lead_links(obj, planned.lead_names, organisations)
+        relinked = {obj.pk for _p, obj in relinked}
         if changed:
-            bulk_update_with_history(
+            Action.objects.bulk_update(
                 changed,
-                Action,
                 [
                     "target_group_text",
                     "scope",
@@ -785,8 +875,22 @@ def apply_plan(plan: Plan, *, user, file_name: str) -> dict:
                     "version",
                     "updated_at",
                 ],
-                **history,
             )
+        if relinked:
+            Action.leads.through.objects.filter(action_id__in=relinked).delete()
+        if links:
+            links = Action.leads.through.objects.bulk_create(links)
+        history_at = {**history, "default_date": now}
+        records = [
+            *(Action.history.bulk_history_create(created, **history_at) or ()),
+            *(Action.history.bulk_history_create(changed, update=True, **history_at) or ()),
+        ]
+        _record_leads(
+            records,
+            links,
+            kept={obj.pk for obj in changed} - relinked,
+            agenda=agenda,
+        )
         counts["actions"] = len(created)
         counts["actions_changed"] = len(changed)
 
