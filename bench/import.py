@@ -47,7 +47,7 @@ from openpyxl import Workbook  # noqa: E402
 
 from agenda.models import Action, Agenda, Pillar, Scope, Status, Theme  # noqa: E402
 from financing.models import Allocation, FundingStream  # noqa: E402
-from governance.models import Region  # noqa: E402
+from governance.models import Organisation, Region  # noqa: E402
 from imports.reading import read_file  # noqa: E402
 from imports.services import apply_plan, build_plan, find_header  # noqa: E402
 
@@ -137,11 +137,12 @@ def import_once(name, data, user, label):
 
 
 def bare_bulk_create(name, rows):
-    """The same pillars, themes, actions and allocations with bulk_create alone."""
+    """The same pillars, themes, actions, lead links and allocations with bulk_create alone."""
     agenda = setup_region(name)
     scope = Scope.objects.get(region=agenda.region)
     status = Status.objects.get(slug="loopt")
     stream = FundingStream.objects.get(region=agenda.region)
+    lead = Organisation.objects.get(name="PoW")
 
     def run():
         with transaction.atomic():
@@ -176,6 +177,9 @@ def bare_bulk_create(name, rows):
                     )
                 )
             Action.objects.bulk_create(actions)
+            Action.leads.through.objects.bulk_create(
+                [Action.leads.through(action=a, organisation=lead) for a in actions]
+            )
             Allocation.objects.bulk_create(
                 [
                     Allocation(stream=stream, action=a, year=year, budgeted=amount)
@@ -194,6 +198,7 @@ def main():
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     Status.objects.get_or_create(slug="loopt", defaults={"name": "loopt"})
+    Organisation.objects.get_or_create(name="PoW")  # every action's lead, linked by the import
     user = get_user_model().objects.create_user("bench", password=None)
     rows, count = rows_for(args.rows)
     data = xlsx(rows)

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agenda.models import Agenda, Scope, Status
+from agenda.models import Action, Agenda, Scope, Status
 from financing.models import FundingStream
+from governance.models import Organisation
 from imports.reading import read_file
 from imports.services import apply_plan, build_plan, find_header
 
@@ -37,6 +38,9 @@ def queries_for(slug, region, user, rows):
     with CaptureQueriesContext(connection) as write:
         apply_plan(plan, user=user, file_name="plan.xlsx")
     assert agenda.themes.count() == rows // 5
+    linked = Action.leads.through.objects.filter(action__theme__agenda=agenda).count()
+    recorded = Action.history.model.leads.model.objects.filter(action__theme__agenda=agenda)
+    assert linked == recorded.count() == rows
     return len(preview), len(write)
 
 
@@ -45,6 +49,7 @@ def test_queries_do_not_grow_with_the_rows(coordinator, new_region):
     Status.objects.create(slug="loopt", name="loopt")
     Scope.objects.create(region=new_region, name="Regionaal")
     FundingStream.objects.create(region=new_region, slug="rijk", name="Rijk", level="landelijk")
+    Organisation.objects.create(name="PoW")  # linked as every action's lead, with history
     few = queries_for("weinig", new_region, coordinator, 5)
     more = queries_for("meer", new_region, coordinator, 25)
     assert few == more
