@@ -15,15 +15,20 @@ from django.apps import apps
 from django.db import connection
 
 
-def newest_ids(models) -> tuple:
-    """The highest primary key of each of `models`, in one query."""
+@lru_cache(maxsize=16)
+def newest_ids_sql(models: tuple, vendor: str) -> str:
     quote = connection.ops.quote_name
     parts = [
         f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})"
         for model in models
     ]
+    return "SELECT " + ", ".join(parts)
+
+
+def newest_ids(models) -> tuple:
+    """The highest primary key of each of `models`, in one query."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
+        cursor.execute(newest_ids_sql(tuple(models), connection.vendor))
         return tuple(cursor.fetchone())
 
 
