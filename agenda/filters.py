@@ -9,12 +9,12 @@ shown as a form error.
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from common.dataversion import newest_ids
 from evaluation.models import Outcome
 from financing.models import FundingStream
 from governance.models import Organisation
@@ -73,13 +73,7 @@ def data_version() -> tuple:
     models = [Action.history.model, Allocation.history.model, FundingStream.history.model]
     models += [Organisation.history.model, Pillar.history.model, Theme.history.model]
     models += [relation.related_model for relation in Action.history.model._meta.related_objects]
-    quote = connection.ops.quote_name
-    parts = [
-        f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})" for m in models
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
-        return tuple(cursor.fetchone())
+    return newest_ids(models)
 
 
 class AgendaChoiceFilter(django_filters.ModelChoiceFilter):

@@ -1,9 +1,11 @@
+from django.core.cache import cache
 from django.core.paginator import EmptyPage
 from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -12,12 +14,13 @@ from django_tables2 import RequestConfig
 
 from accounts.access import can_read_internal
 from common.charts import stacked_bar_chart
+from common.dataversion import site_version
 from governance.models import Organisation
 
 from . import exports
 from .filter_chips import filter_chips
 from .filters import ActionFilter
-from .models import Action, Agenda, Status, Theme
+from .models import Action, Agenda, Scope, Status, Theme
 from .tables import PAGE_SIZES, ActionTable
 
 # Actions shown per theme on the agenda page; the rest are a link to the action table away.
@@ -185,9 +188,28 @@ def export_links(request) -> list[tuple[str, str]]:
     return links
 
 
+# A visitor's action page is kept this long (seconds) per version of the data.
+ACTION_PAGE_CACHE_SECONDS = 3600
+
+
 # Only reads: no transaction around it (ATOMIC_REQUESTS would add a BEGIN and COMMIT per view).
 @transaction.non_atomic_requests
 def action_detail(request, pk):
+    """The action page. A visitor's copy is cached per version of the data and language, so a
+    repeated visit reads only that version (one query) until anything recorded changes."""
+    if request.user.is_authenticated:
+        page = action_page(request, pk)
+    else:
+        key = f"action-page:{pk}:{translation.get_language()}:{site_version(Status, Scope)}"
+        page = cache.get(key)
+        if page is None:
+            page = action_page(request, pk)
+            cache.set(key, page, ACTION_PAGE_CACHE_SECONDS)
+    return TemplateResponse(request, "agenda/action_detail.html", page)
+
+
+def action_page(request, pk) -> dict:
+    """The title, breadcrumbs and rendered body of the action page (404 if not visible)."""
     action = get_object_or_404(
         Action.objects.visible_to(request.user).with_related().prefetch_related("leads"),
         pk=pk,
@@ -199,22 +221,22 @@ def action_detail(request, pk):
         predecessor = visible.filter(pk=action.predecessor_id).first()
     successors = list(visible.filter(predecessor=action).order_by("pk"))
     agenda = action.theme.agenda
-    return TemplateResponse(
-        request,
-        "agenda/action_detail.html",
-        {
-            "action": action,
-            "agenda": agenda,
-            "predecessor": predecessor,
-            "successors": successors,
-            "show_internal": can_read_internal(request.user),
-            "crumbs": [
-                (agenda.title, agenda.get_absolute_url()),
-                (_("Action table"), reverse("agenda:action_table", args=[agenda.slug])),
-                (str(action), None),
-            ],
-        },
-    )
+    context = {
+        "action": action,
+        "agenda": agenda,
+        "predecessor": predecessor,
+        "successors": successors,
+        "show_internal": can_read_internal(request.user),
+    }
+    return {
+        "title": str(action),
+        "crumbs": [
+            (agenda.title, agenda.get_absolute_url()),
+            (_("Action table"), reverse("agenda:action_table", args=[agenda.slug])),
+            (str(action), None),
+        ],
+        "body": render_to_string("agenda/_action_detail_body.html", context, request),
+    }
 
 
 def organisation_list(request):

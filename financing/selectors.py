@@ -7,12 +7,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
 from agenda.models import Action, Agenda
 
 from .models import ZERO, Allocation, Distribution, DistributionPart, FundingStream, YearAmount
+
+# Rows of the budget table per page.
+BUDGET_ROWS_PER_PAGE = 200
 
 LEVEL_ORDER = [
     FundingStream.Level.REGIONAL,
@@ -152,6 +156,8 @@ class BudgetTable:
     total: Decimal | None
     realised_total: Decimal | None
     unbudgeted_count: int
+    page: Page | None = None  # the page shown, when the rows are paged
+    page_links: list = field(default_factory=list)  # page numbers to link to, with ellipses
 
 
 def action_number(action: Action) -> str:
@@ -159,11 +165,31 @@ def action_number(action: Action) -> str:
     return action.number or f"{action.theme.number}.{action.order}"
 
 
-def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
-    """One row per action with its budget per year, total and financier, plus totals."""
+def budget_table(agenda: Agenda, *, user=None, page=None) -> BudgetTable:
+    """One row per action with its budget per year, total and financier, plus totals.
+
+    The totals are summed in the database. With `page` (a page number, as asked) only that
+    page of `BUDGET_ROWS_PER_PAGE` rows is made; without it every row (the funding annex).
+    """
     years = agenda.years
-    actions = list(
-        Action.objects.in_agenda(agenda)
+    in_agenda = Action.objects.in_agenda(agenda)
+    allocations = Allocation.objects.filter(action__in=in_agenda)
+    per_year = dict(
+        allocations.filter(budgeted__isnull=False)
+        .values_list("year")
+        .annotate(amount=Sum("budgeted"))
+        .order_by()
+    )
+    has_undated = any(year is None or year not in years for year in per_year)
+    width = len(years) + (1 if has_undated else 0)
+    totals: list[Decimal | None] = [None] * width
+    for year, amount in per_year.items():
+        index = years.index(year) if year in years else width - 1
+        totals[index] = (totals[index] or ZERO) + amount
+    has_allocation = Exists(Allocation.objects.filter(action=OuterRef("pk")))
+    counts = in_agenda.aggregate(all=Count("pk"), budgeted=Count("pk", filter=has_allocation))
+    actions = (
+        in_agenda.filter(has_allocation)
         .with_related()
         .in_document_order()
         .prefetch_related(
@@ -175,67 +201,56 @@ def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
             )
         )
     )
-    has_undated = any(
-        alloc.year is None or alloc.year not in years
-        for action in actions
-        for alloc in action.allocations.all()
-        if alloc.budgeted is not None
-    )
-    width = len(years) + (1 if has_undated else 0)
-    rows = []
-    totals: list[Decimal | None] = [None] * width
-    realised_total = None
-    unbudgeted = 0
-    for action in actions:
-        allocations = list(action.allocations.all())
-        if not allocations:
-            unbudgeted += 1
-            continue
-        amounts: list[Decimal | None] = [None] * width
-        financiers: list[str] = []
-        realised = None
-        notes = []
-        parts: dict[str, Decimal] = {}
-        for alloc in allocations:
-            name = alloc.financier_name
-            if name not in financiers:
-                financiers.append(name)
-            if alloc.budgeted is not None:
-                index = years.index(alloc.year) if alloc.year in years else width - 1
-                amounts[index] = (amounts[index] or ZERO) + alloc.budgeted
-            if alloc.realised is not None:
-                realised = (realised or ZERO) + alloc.realised
-                name = alloc.stream.short_name
-                parts[name] = parts.get(name, ZERO) + alloc.realised
-            if alloc.realised_note and alloc.realised_note not in notes:
-                notes.append(alloc.realised_note)
-        budgeted = [a for a in amounts if a is not None]
-        total = sum(budgeted, ZERO) if budgeted else None
-        for index, value in enumerate(amounts):
-            if value is not None:
-                totals[index] = (totals[index] or ZERO) + value
-        if realised is not None:
-            realised_total = (realised_total or ZERO) + realised
-        rows.append(
-            BudgetRow(
-                action=action,
-                number=action_number(action),
-                amounts=amounts,
-                total=total,
-                financiers=financiers,
-                realised=realised,
-                realised_notes=notes,
-                realised_parts=list(parts.items()),
-            )
-        )
+    page_obj, page_links = None, []
+    if page is not None:
+        paginator = Paginator(actions, BUDGET_ROWS_PER_PAGE)
+        paginator.count = counts["budgeted"]  # known already: no second count query
+        page_obj = paginator.get_page(page)
+        actions = page_obj.object_list
+        page_links = list(paginator.get_elided_page_range(page_obj.number))
     return BudgetTable(
         years=years,
         has_undated=has_undated,
-        rows=rows,
+        rows=[budget_row(action, years, width) for action in actions],
         totals=totals,
         total=sum(known, ZERO) if (known := [t for t in totals if t is not None]) else None,
-        realised_total=realised_total,
-        unbudgeted_count=unbudgeted,
+        realised_total=allocations.aggregate(realised=Sum("realised"))["realised"],
+        unbudgeted_count=counts["all"] - counts["budgeted"],
+        page=page_obj,
+        page_links=page_links,
+    )
+
+
+def budget_row(action: Action, years: list[int], width: int) -> BudgetRow:
+    """The budget of one action: its allocations per year column, financiers and realised."""
+    amounts: list[Decimal | None] = [None] * width
+    financiers: list[str] = []
+    realised = None
+    notes = []
+    parts: dict[str, Decimal] = {}
+    for alloc in action.allocations.all():
+        name = alloc.financier_name
+        if name not in financiers:
+            financiers.append(name)
+        if alloc.budgeted is not None:
+            index = years.index(alloc.year) if alloc.year in years else width - 1
+            amounts[index] = (amounts[index] or ZERO) + alloc.budgeted
+        if alloc.realised is not None:
+            realised = (realised or ZERO) + alloc.realised
+            name = alloc.stream.short_name
+            parts[name] = parts.get(name, ZERO) + alloc.realised
+        if alloc.realised_note and alloc.realised_note not in notes:
+            notes.append(alloc.realised_note)
+    budgeted = [a for a in amounts if a is not None]
+    return BudgetRow(
+        action=action,
+        number=action_number(action),
+        amounts=amounts,
+        total=sum(budgeted, ZERO) if budgeted else None,
+        financiers=financiers,
+        realised=realised,
+        realised_notes=notes,
+        realised_parts=list(parts.items()),
     )
 
 

@@ -74,7 +74,7 @@ def funding_overview(request, slug):
 def budget_table(request, slug):
     agenda = _agenda(request, slug)
     context = _agenda_context(request, agenda) | {
-        "budget": selectors.budget_table(agenda),
+        "budget": selectors.budget_table(agenda, page=request.GET.get("page") or 1),
     }
     return TemplateResponse(request, "financing/agenda_budget.html", context)
 

@@ -45,3 +45,12 @@ def concept_demo(demo):
     from agenda.models import Agenda
 
     Agenda.objects.filter(slug="zkij-werkplan-2023").update(state=Agenda.State.CONCEPT)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolled-back data can repeat the ids that cached
+    pages are keyed by."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -4,7 +4,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from agenda.models import Action
+from agenda.models import Action, Status
+from agenda.services import action_status_update
+from tests.evaluation.factories import coordinator
 
 from .test_table_queries import build_agenda
 
@@ -53,21 +55,67 @@ def test_page_runs_the_same_queries_for_10_and_300_actions(client, name, kind):
     assert small_count == large_count, (name, small_count, large_count)
 
 
-def test_action_detail_for_a_visitor_runs_seven_queries_outside_a_transaction(client):
-    """The action, its leads, its successors, funding streams, allocations, evaluation and
-    indicators; no region look-up for edit links a visitor never sees, no BEGIN/COMMIT."""
-    agenda = build_agenda("detail", 10)
+def recorded(client, url) -> tuple[object, list[str]]:
     seen = []
 
     def record(execute, sql, *args):
         seen.append(sql)
         return execute(sql, *args)
 
-    url = url_for("agenda:action_detail", "action", agenda)
     with connection.execute_wrapper(record):
         response = client.get(url)
+    return response, seen
+
+
+def main_part(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_action_detail_for_a_visitor_runs_eight_queries_outside_a_transaction(client):
+    """The version of the data, then the action, its leads, its successors, funding streams,
+    allocations, evaluation and indicators; no region look-up for edit links a visitor never
+    sees, no BEGIN/COMMIT."""
+    agenda = build_agenda("detail", 10)
+    response, seen = recorded(client, url_for("agenda:action_detail", "action", agenda))
     assert response.status_code == 200
-    # Seven, plus at most the header's look-up of the portal's region (never one per edit link).
+    # Eight, plus at most the header's look-up of the portal's region (never one per edit link).
     regions = [sql for sql in seen if sql.startswith('SELECT "governance_region"')]
-    assert len(seen) - len(regions) == 7, "\n".join(sql[:90] for sql in seen)
+    assert len(seen) - len(regions) == 8, "\n".join(sql[:90] for sql in seen)
     assert len(regions) <= 1, regions
+
+
+def test_a_visitors_repeated_action_page_reads_only_the_data_version(client):
+    agenda = build_agenda("herhaald", 10)
+    url = url_for("agenda:action_detail", "action", agenda)
+    first, _ = recorded(client, url)
+    again, seen = recorded(client, url)
+    # The same page (the header's form token aside, which is new on every response).
+    assert main_part(again) == main_part(first)
+    regions = [sql for sql in seen if sql.startswith('SELECT "governance_region"')]
+    assert len(seen) - len(regions) == 1, seen
+
+
+def test_a_changed_status_shows_on_the_next_visit(client):
+    agenda = build_agenda("gewijzigd", 10)
+    action = Action.objects.in_agenda(agenda).order_by("pk")[3]
+    url = url_for("agenda:action_detail", "action", agenda)
+    before = client.get(url).content.decode()
+    new_status = Status.objects.create(slug="stilgelegd", name="Stilgelegd", order=9)
+    assert "Stilgelegd" not in before
+    action_status_update(
+        action=action,
+        user=coordinator(agenda.region, "coordinator-gewijzigd"),
+        expected_version=action.version,
+        status=new_status,
+    )
+    assert "Stilgelegd" in client.get(url).content.decode()
+
+
+def test_a_logged_in_user_gets_the_page_made_for_them(client):
+    """Logged-in users see their tools and the internal note: never a visitor's cached copy."""
+    agenda = build_agenda("ingelogd", 10)
+    url = url_for("agenda:action_detail", "action", agenda)
+    client.get(url)
+    client.force_login(coordinator(agenda.region, "coordinator-ingelogd"))
+    assert 'id="internal-note-heading"' in client.get(url).content.decode()

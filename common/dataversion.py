@@ -1,0 +1,48 @@
+"""A cheap version of the data, for caching what is made from it.
+
+Every save and delete of a model with a change history adds a history row, so the newest
+history id of each such table changes whenever anything recorded changes. Reading those
+newest ids is one query of index look-ups, whatever the amount of data: pages and options
+made from the data can be cached under it and are never served stale after a recorded change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from django.apps import apps
+from django.db import connection
+
+
+@lru_cache(maxsize=16)
+def newest_ids_sql(models: tuple, vendor: str) -> str:
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})"
+        for model in models
+    ]
+    return "SELECT " + ", ".join(parts)
+
+
+def newest_ids(models) -> tuple:
+    """The highest primary key of each of `models`, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(newest_ids_sql(tuple(models), connection.vendor))
+        return tuple(cursor.fetchone())
+
+
+@lru_cache(maxsize=8)
+def recorded_models(extra: tuple = ()) -> tuple:
+    """Every history table, the admin's log (the admin's changes to tables without history)
+    and `extra`: tables without history whose new rows count too."""
+    models = [model for model in apps.get_models() if model.__name__.startswith("Historical")]
+    models.append(apps.get_model("admin", "LogEntry"))
+    return (*models, *extra)
+
+
+def site_version(*extra) -> str:
+    """A short string that changes whenever any recorded data of the portal changes, or a row
+    is added to one of the `extra` models."""
+    ids = newest_ids(recorded_models(tuple(extra)))
+    return hashlib.blake2b(repr(ids).encode(), digest_size=12).hexdigest()
