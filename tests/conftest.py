@@ -1,6 +1,11 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge what the portal does, never how fast the machine generates examples.
+settings.register_profile("portal", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("portal")
 
 # The test OpenID Connect provider (fixture `oidc_provider`).
 pytest_plugins = ["tests.oidc.fixtures"]
