@@ -8,9 +8,12 @@ the OpenAPI document; `rows()` returns exactly those fields (a test holds the tw
 
 from collections import defaultdict
 
-from django.db import connections
+from django.conf import settings
+from django.db import connections, router
 from django.urls import reverse
-from rest_framework import serializers
+from django.utils import timezone
+from rest_framework import ISO_8601, serializers
+from rest_framework.settings import api_settings
 
 from agenda.models import Action
 from financing.models import Allocation, FundingStream
@@ -85,8 +88,9 @@ class ByAction:
     database driver returns them (amounts: see `_money`).
     """
 
-    def __init__(self, build):
-        self.build = build  # ids -> a `values_list()` QuerySet filtered on `action_id__in=ids`
+    def __init__(self, model, build):
+        self.model = model
+        self.build = build  # ids -> a `values_list()` QuerySet of `model`, `action_id__in=ids`
         self.statements: dict[tuple[str, int], str | None] = {}
 
     def statement(self, alias: str, n: int) -> str | None:
@@ -99,37 +103,40 @@ class ByAction:
         return self.statements[key]
 
     def __call__(self, ids: list[int]) -> list[tuple]:
-        queryset = self.build(ids)
-        sql = self.statement(queryset.db, len(ids)) if len(set(ids)) == len(ids) else None
+        alias = router.db_for_read(self.model)
+        sql = self.statement(alias, len(ids)) if len(set(ids)) == len(ids) else None
         if sql is None:
-            return list(queryset)
-        with connections[queryset.db].cursor() as cursor:
+            return list(self.build(ids).using(alias))
+        with connections[alias].cursor() as cursor:
             cursor.execute(sql, ids)
             return cursor.fetchall()
 
 
 _leads = ByAction(
+    Action.leads.through,
     lambda ids: (
         Action.leads.through.objects.filter(action_id__in=ids)
         .order_by("organisation__name", "organisation_id")
         .values_list(
             "action_id", "organisation_id", "organisation__name", "organisation__abbreviation"
         )
-    )
+    ),
 )
 _streams = ByAction(
+    FundingStream.actions.through,
     lambda ids: (
         FundingStream.actions.through.objects.filter(action_id__in=ids)
         .order_by("fundingstream__order", "fundingstream__name", "fundingstream_id")
         .values_list("action_id", "fundingstream_id", "fundingstream__slug", "fundingstream__name")
-    )
+    ),
 )
 _allocations = ByAction(
+    Allocation,
     lambda ids: (
         Allocation.objects.filter(action_id__in=ids)
         .order_by("stream__order", "stream_id", "year", "pk")
         .values_list("action_id", "stream_id", "year", "budgeted", "realised", "note")
-    )
+    ),
 )
 
 
@@ -160,9 +167,26 @@ def _related(ids: list[int]) -> tuple[dict, dict, dict]:
     return leads, streams, allocations
 
 
+def _datetime_text():
+    """`DateTimeField.to_representation` (ISO 8601 in the current time zone, `Z` for UTC) with
+    the time zone looked up once per page instead of once per row."""
+    zone = timezone.get_current_timezone()
+
+    def text(value):
+        if not value or timezone.is_naive(value):
+            return _datetime.to_representation(value)
+        iso = value.astimezone(zone).isoformat()
+        return iso[:-6] + "Z" if iso.endswith("+00:00") else iso
+
+    if settings.USE_TZ and str(api_settings.DATETIME_FORMAT).lower() == ISO_8601:
+        return text
+    return _datetime.to_representation
+
+
 def rows(page, *, request) -> list[dict]:
     """The API representation of `.values()` rows from `values()`, in their order."""
     page = list(page)
+    datetime_text = _datetime_text()
     ids = [row["id"] for row in page]
     leads, streams, allocations = _related(ids) if ids else ({}, {}, {})
     api = _prefix(request, "api:action-detail")
@@ -199,7 +223,7 @@ def rows(page, *, request) -> list[dict]:
             "allocations": allocations.get(pk, []),
             "outcome": row["evaluation__outcome"],
             "added_later": row["added_later"],
-            "updated_at": _datetime.to_representation(row["updated_at"]),
+            "updated_at": datetime_text(row["updated_at"]),
         }
         if "internal_note" in row:
             item["internal_note"] = row["internal_note"]
