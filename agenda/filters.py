@@ -6,6 +6,8 @@ renders every declared filter as a labelled control; unknown or invalid values a
 shown as a form error.
 """
 
+import functools
+
 import django_filters
 from django import forms
 from django.core.cache import cache
@@ -68,12 +70,18 @@ def data_version() -> tuple:
     One query reading the newest entry of each change history (an index look-up each), so the
     options of the filters can be cached without scanning the actions.
     """
+    return newest_ids(_versioned_models())
+
+
+@functools.cache
+def _versioned_models() -> tuple:
+    """The history tables `data_version()` reads: they are fixed, so they are listed once."""
     from financing.models import Allocation, FundingStream
 
     models = [Action.history.model, Allocation.history.model, FundingStream.history.model]
     models += [Organisation.history.model, Pillar.history.model, Theme.history.model]
     models += [relation.related_model for relation in Action.history.model._meta.related_objects]
-    return newest_ids(models)
+    return tuple(models)
 
 
 class AgendaChoiceFilter(django_filters.ModelChoiceFilter):
@@ -168,19 +176,37 @@ class ActionFilter(django_filters.FilterSet):
         model = Action
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, *, agenda: Agenda, request=None, prefix=None):
+    # The table page renders the form: its selects get the portal's classes and cached options.
+    # A reader that only validates the values (the API) turns this off.
+    styled = True
+
+    def __init__(
+        self,
+        data=None,
+        queryset=None,
+        *,
+        agenda: Agenda,
+        request=None,
+        prefix=None,
+        only: set[str] | None = None,
+    ):
+        """`only`: the names of the filters to build (the others are left out of the form and
+        not applied); all of them unless given."""
         self.agenda = agenda
+        if only is not None:
+            self.base_filters = {n: f for n, f in self.base_filters.items() if n in only}
         super().__init__(data, queryset=queryset, request=request, prefix=prefix)
         for filter_ in self.filters.values():
             if isinstance(filter_, AgendaChoiceFilter):
                 filter_.queryset = filter_.choices_for(agenda)
-        if agenda.top_level_label != "pijler":  # the default word keeps its translation
-            self.filters["pillar"].label = agenda.top_level_label.capitalize()
+        pillar = self.filters.get("pillar")
+        if pillar is not None and agenda.top_level_label != "pijler":
+            pillar.label = agenda.top_level_label.capitalize()  # the default keeps its translation
 
     @property
     def form(self):
         form = super().form
-        if not getattr(form, "portal_styled", False):
+        if self.styled and not getattr(form, "portal_styled", False):
             options = self.agenda_options()
             for name, field in form.fields.items():
                 widget = field.widget

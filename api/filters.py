@@ -52,19 +52,28 @@ def _value_schema(filter_) -> dict:
     return {"type": "string"}
 
 
+class ApiActionFilter(ActionFilter):
+    """The table's filters, validated without rendering their form (no options to read)."""
+
+    styled = False
+
+
 class AgendaActionFilterBackend(BaseFilterBackend):
     """Filters an agenda's actions with the table's `ActionFilter`; the view sets `agenda`."""
 
-    filterset_class = ActionFilter
+    filterset_class = ApiActionFilter
 
     def filter_queryset(self, request, queryset, view):
-        if not any(name in request.query_params for name in self.filterset_class.base_filters):
+        asked = {name for name in self.filterset_class.base_filters if name in request.query_params}
+        if not asked:
             return queryset  # no filter asked: skip building the form and its choices
         filterset = self.filterset_class(
-            request.query_params or None, queryset=queryset, agenda=view.agenda, request=request
+            request.query_params,
+            queryset=queryset,
+            agenda=view.agenda,
+            request=request,
+            only=asked,  # only the filters asked for are built and checked
         )
-        if not filterset.is_bound:
-            return queryset
         if not filterset.is_valid():
             raise exceptions.ValidationError(
                 {name: [force_str(e) for e in errors] for name, errors in filterset.errors.items()}

@@ -1,14 +1,17 @@
 """Benchmark of the API's action list with 10,000 synthetic actions.
 
     .venv/bin/python bench/api.py [--actions 10000] [--requests 30]
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME .venv/bin/python bench/api.py
 
-Builds the actions with bulk writes in a throwaway SQLite database, then requests the API's
-action list through the full middleware stack (authentication, request limits, the table's
-FilterSet, pagination, serialisation) and prints, per variant, the SQL queries per request and
-the median time. As a baseline measured in the same run, interleaved request by request, a bare
-view returns the same rows as JSON from a single `.values()` query; the last column says how
-many times slower the API is. The query count is printed for several page sizes: it must not
-grow with the page.
+Builds the actions with bulk writes in a throwaway SQLite database (or, with
+BENCH_DATABASE_URL, in a throwaway test database `test_NAME` on that PostgreSQL server), then
+requests the API's action list through the full middleware stack (authentication, request
+limits, the table's FilterSet, pagination, serialisation) and prints, per variant, the SQL
+queries per request and the median time. As a baseline measured in the same run, interleaved
+request by request, a bare view returns the same rows (the same page, with the same status and
+scope when filtered) as JSON from a single `.values()` query; the last column says how many
+times slower the API is. The query count is printed for several page sizes: it must not grow
+with the page.
 """
 
 import argparse
@@ -23,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WORKDIR = tempfile.TemporaryDirectory(prefix="portal-bench-api-")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR.name}/bench.sqlite3"
+POSTGRES = os.environ.get("BENCH_DATABASE_URL", "")
+os.environ["DATABASE_URL"] = POSTGRES or f"sqlite:///{WORKDIR.name}/bench.sqlite3"
 os.environ.setdefault("DEBUG", "off")
 os.environ.setdefault("SECRET_KEY", "bench-only")
 os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -77,11 +81,14 @@ def bare_values(request):
     """One `.values()` query for the same rows as the API page, returned as JSON."""
     size = int(request.GET.get("page_size", 50))
     page = int(request.GET.get("page", 1))
-    rows = (
-        Action.objects.filter(theme__agenda__slug=SLUG)
-        .order_by("theme__number", "order", "pk")
-        .values(*BARE_FIELDS)[(page - 1) * size : page * size]
-    )
+    actions = Action.objects.filter(theme__agenda__slug=SLUG)
+    if "status" in request.GET:
+        actions = actions.filter(status__slug=request.GET["status"])
+    if "scope" in request.GET:
+        actions = actions.filter(scope_id=int(request.GET["scope"]))
+    rows = actions.order_by("theme__number", "order", "pk").values(*BARE_FIELDS)[
+        (page - 1) * size : page * size
+    ]
     return JsonResponse({"results": list(rows)})
 
 
@@ -203,14 +210,22 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=30, help="requests per variant")
     args = parser.parse_args()
 
-    call_command("migrate", verbosity=0)
+    if POSTGRES:
+        print(f"PostgreSQL: {connection.creation.create_test_db(verbosity=0)}")
+    else:
+        call_command("migrate", verbosity=0)
+        print("SQLite")
     start = time.perf_counter()
     build(args.actions)
+    if POSTGRES:  # statistics for the planner, as autovacuum keeps them on a live database
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(
         f"built {Action.objects.count():,} synthetic actions with bulk writes "
         f"in {time.perf_counter() - start:.1f} s"
     )
     last = (args.actions + 49) // 50
+    scope = Scope.objects.order_by("order").values_list("pk", flat=True)[1]
     variants = [
         ("first page (50 actions)", f"{API}", "/bench/bare/"),
         (
@@ -219,22 +234,31 @@ def main() -> int:
             "/bench/bare/?page_size=100&page=2",
         ),
         ("last page", f"{API}?page={last}", f"/bench/bare/?page={last}"),
-        ("filtered: status + scope", f"{API}?status=loopt&scope=2", "/bench/bare/"),
+        (
+            "filtered: status + scope",
+            f"{API}?status=loopt&scope={scope}",
+            f"/bench/bare/?status=loopt&scope={scope}",
+        ),
     ]
+    # Not a target: the filtered list against the unfiltered bare page (which skips the filter).
+    shown = ("  filtered, against unfiltered", f"{API}?status=loopt&scope={scope}", "/bench/bare/")
     with override_settings(ROOT_URLCONF=__name__):
         client = Client()
         print("\nqueries per request (BEGIN/COMMIT included), by page size:")
         for size in (10, 50, 100, 500):
             print(f"  page_size={size:<4} {queries(client, f'{API}?page_size={size}'):>3} queries")
         print(f"  bare .values() view: {queries(client, '/bench/bare/')} queries")
+        filtered = f"{API}?status=loopt&scope={scope}&page_size=500"
+        print(f"  filtered, page_size=500: {queries(client, filtered)} queries")
 
         print(f"\nmedian of {args.requests} requests per variant, API and bare view interleaved\n")
         print(f"{'variant':<30} {'API':>9} {'bare':>9} {'× bare':>7}")
         worst = 0.0
-        for label, url, bare in variants:
+        for label, url, bare in [*variants, shown]:
             api_time, bare_time = interleaved(client, url, bare, args.requests)
             ratio = api_time / bare_time
-            worst = max(worst, ratio)
+            if label != shown[0]:
+                worst = max(worst, ratio)
             print(f"{label:<30} {api_time * 1000:>7.1f}ms {bare_time * 1000:>7.1f}ms {ratio:>7.2f}")
         start = time.perf_counter()
         response = client.get(f"{API}?format=csv")
@@ -252,4 +276,6 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     finally:
+        if POSTGRES:
+            connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
         WORKDIR.cleanup()

@@ -164,3 +164,32 @@ def test_rows_read_in_chunks_are_the_rows_read_at_once(demo, rf):
     assert action_rows.all_rows(table, request=request, chunk=7) == action_rows.rows(
         table, request=request
     )
+
+
+def test_each_action_shows_its_leads_streams_and_amounts_as_stored_to_the_cent(demo, api):
+    from decimal import Decimal
+
+    from financing.models import Allocation
+
+    agenda = Agenda.objects.get(slug=SLUG)
+    action = Action.objects.in_agenda(agenda).order_by("theme__number", "order", "pk").first()
+    stream = FundingStream.objects.order_by("pk").first()
+    Allocation.objects.filter(action=action).delete()
+    Allocation.objects.create(
+        stream=stream, action=action, year=2021, budgeted=Decimal("999999999999.99")
+    )
+    Allocation.objects.create(
+        stream=stream, action=action, year=2022, budgeted=Decimal("0.10"), realised=Decimal("3")
+    )
+    rows = {row["id"]: row for row in all_pages(api, API, page_size="7")}
+    assert [(a["year"], a["budgeted"], a["realised"]) for a in rows[action.pk]["allocations"]] == [
+        (2021, "999999999999.99", None),
+        (2022, "0.10", "3.00"),
+    ]
+    for pk, row in rows.items():
+        stored = Action.objects.get(pk=pk)
+        leads = stored.leads.order_by("name", "pk").values_list("pk", flat=True)
+        assert [lead["id"] for lead in row["leads"]] == list(leads)
+        assert {s["slug"] for s in row["funding_streams"]} == {
+            s.slug for s in stored.funding_streams.all()
+        }
