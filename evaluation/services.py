@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.access import coordinates_region_of
 from agenda.models import Action, Agenda, Status
 from common.versioning import expect_version
-from common.writes import delete_as, save_as
+from common.writes import delete_as, refuse_unless, save_as
 
 from .models import Evaluation, Indicator
 
@@ -94,6 +94,7 @@ def indicator_save(
 
 @transaction.atomic
 def indicator_delete(*, indicator: Indicator, user) -> None:
+    refuse_unless(user is not None, _refused())
     delete_as(indicator, user=user, may=_of_action(user), refused=_refused())
 
 

@@ -77,6 +77,7 @@ def stream_save(
 ) -> FundingStream:
     """Save a new or changed stream, and set its agendas and named actions when given. A new
     stream without a code gets one made from its name, unique in its region."""
+    refuse_unless(user is not None, _refused())
     if not stream.slug:
         stream.slug = _free_stream_slug(stream.region, stream.name)
     related = {"agendas": agendas, "actions": actions}
@@ -92,6 +93,7 @@ def stream_save(
 @transaction.atomic
 def stream_delete(*, user, stream: FundingStream) -> None:
     """Delete a stream with its amounts per year; refused while allocations use it."""
+    refuse_unless(user is not None, _refused())
     delete_as(
         stream,
         user=user,
@@ -142,6 +144,7 @@ def year_amount_save(
     """Save the amount of a stream for a year from the form's `data`; when an existing amount
     moves to another year the old row goes. Refused with `EditConflict` when the amount was
     saved since `expected_version`."""
+    refuse_unless(user is not None, _refused())
     stream = year_amount.stream
     refuse_unless(_coordinates(user, stream.region), _refused())
     if year_amount.pk:
@@ -161,6 +164,7 @@ def year_amount_save(
 
 @transaction.atomic
 def year_amount_delete(*, user, year_amount: YearAmount) -> None:
+    refuse_unless(user is not None, _refused())
     delete_as(
         year_amount,
         user=user,
@@ -182,6 +186,7 @@ def allocation_save(*, allocation: Allocation, user=None) -> Allocation:
 
 @transaction.atomic
 def allocation_delete(*, user, allocation: Allocation) -> None:
+    refuse_unless(user is not None, _refused())
     delete_as(
         allocation,
         user=user,
@@ -317,6 +322,7 @@ def distribution_split(
 
 @transaction.atomic
 def distribution_delete(*, user, distribution: Distribution) -> None:
+    refuse_unless(user is not None, _refused())
     delete_as(
         distribution,
         user=user,

@@ -65,6 +65,7 @@ def _of_agenda(user):
 @transaction.atomic
 def body_save(*, user, body: Body, agendas=None) -> Body:
     """Save a new or changed body, and the agendas it works on when given."""
+    refuse_unless(user is not None, _refused())
     related = {} if agendas is None else {"agendas": agendas}
     return save_as(body, user=user, may=_of_region(user), refused=_refused(), related=related)
 
@@ -72,6 +73,7 @@ def body_save(*, user, body: Body, agendas=None) -> Body:
 @transaction.atomic
 def body_delete(*, user, body: Body) -> None:
     """Delete a body with its seats; refused while a decision route names it."""
+    refuse_unless(user is not None, _refused())
     delete_as(
         body,
         user=user,
@@ -83,11 +85,13 @@ def body_delete(*, user, body: Body) -> None:
 
 @transaction.atomic
 def membership_save(*, user, membership: Membership) -> Membership:
+    refuse_unless(user is not None, _refused())
     return save_as(membership, user=user, may=_of_body(user), refused=_refused())
 
 
 @transaction.atomic
 def membership_delete(*, user, membership: Membership) -> None:
+    refuse_unless(user is not None, _refused())
     delete_as(membership, user=user, may=_of_body(user), refused=_refused())
 
 
@@ -96,11 +100,13 @@ def membership_delete(*, user, membership: Membership) -> None:
 
 @transaction.atomic
 def consultation_save(*, user, item: ConsultationInput) -> ConsultationInput:
+    refuse_unless(user is not None, _refused())
     return save_as(item, user=user, may=_of_agenda(user), refused=_refused())
 
 
 @transaction.atomic
 def consultation_delete(*, user, item: ConsultationInput) -> None:
+    refuse_unless(user is not None, _refused())
     delete_as(item, user=user, may=_of_agenda(user), refused=_refused())
 
 
@@ -153,6 +159,7 @@ def decision_step_update(*, step: DecisionStep, user=None, **fields: Any) -> Dec
 @transaction.atomic
 def decision_step_delete(*, user, step: DecisionStep) -> None:
     """Delete a step; the agenda's state does not change."""
+    refuse_unless(user is not None, _refused())
     delete_as(step, user=user, may=_of_agenda(user), refused=_refused())
 
 
