@@ -69,3 +69,11 @@ def test_the_scan_finds_a_write_in_a_view(tmp_path):
 @pytest.mark.parametrize("path", VIEW_MODULES, ids=[str(p.relative_to(ROOT)) for p in VIEW_MODULES])
 def test_a_view_module_leaves_writing_to_the_services(path):
     assert writes_in(path) == []
+
+
+def test_every_delete_is_confirmed_on_the_one_shared_page():
+    templates = ROOT / "templates"
+    pages = sorted(str(p.relative_to(templates)) for p in templates.rglob("*confirm_delete*"))
+    assert pages == ["common/confirm_delete.html"]
+    for path in VIEW_MODULES:
+        assert "confirm_delete.html" not in path.read_text(), path
