@@ -42,10 +42,6 @@ def _require_coordinator(request, region) -> None:
         raise PermissionDenied(_("Only coordinators of this region may change its funding."))
 
 
-# Log in first; the view itself checks the region with `_require_coordinator`.
-coordinator_view = login_first
-
-
 def _agenda_context(request, agenda):
     return {
         "agenda": agenda,
@@ -145,7 +141,7 @@ def distribution_detail(request, pk):
 # --- editing: streams and their amounts per year ------------------------------------------
 
 
-@coordinator_view
+@login_first
 def stream_create(request, slug):
     agenda = _agenda(request, slug)
     region = agenda.owner_region
@@ -169,7 +165,7 @@ def stream_create(request, slug):
     )
 
 
-@coordinator_view
+@login_first
 def stream_update(request, pk):
     stream = editable_object(request, FundingStream.objects.all(), pk=pk)
     form = FundingStreamForm(request.POST or None, instance=stream, region=stream.region)
@@ -196,7 +192,7 @@ def stream_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 def stream_delete(request, pk):
     stream = deletable_object(request, FundingStream.objects.all(), pk=pk)
     agenda = stream.agendas.first()
@@ -215,13 +211,13 @@ def stream_delete(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 def year_amount_create(request, pk):
     stream = editable_object(request, FundingStream.objects.all(), pk=pk)
     return _year_amount_form(request, stream, YearAmount(stream=stream))
 
 
-@coordinator_view
+@login_first
 def year_amount_update(request, pk):
     year_amount = editable_object(request, YearAmount.objects.select_related("stream"), pk=pk)
     return _year_amount_form(request, year_amount.stream, year_amount)
@@ -251,7 +247,7 @@ def _year_amount_form(request, stream, year_amount):
     )
 
 
-@coordinator_view
+@login_first
 def year_amount_delete(request, pk):
     year_amount = deletable_object(request, YearAmount.objects.select_related("stream"), pk=pk)
     stream = year_amount.stream
@@ -269,13 +265,13 @@ def year_amount_delete(request, pk):
 # --- editing: allocations to actions ------------------------------------------------------
 
 
-@coordinator_view
+@login_first
 def allocation_create(request, pk):
     action = get_object_or_404(Action.objects.with_related(), pk=pk)
     return _allocation_form(request, action, Allocation(action=action))
 
 
-@coordinator_view
+@login_first
 def allocation_update(request, pk):
     allocation = editable_object(request, Allocation.objects.select_related("stream"), pk=pk)
     return _allocation_form(request, allocation.action, allocation)
@@ -318,7 +314,7 @@ def _allocation_form(request, action, allocation):
     )
 
 
-@coordinator_view
+@login_first
 def allocation_delete(request, pk):
     allocation = deletable_object(request, Allocation.objects.select_related("stream"), pk=pk)
     action = allocation.action
@@ -336,7 +332,7 @@ def allocation_delete(request, pk):
 # --- editing: distributions over municipalities and inhabitants ---------------------------
 
 
-@coordinator_view
+@login_first
 def distribute_year_amount(request, pk):
     year_amount = editable_object(
         request, YearAmount.objects.select_related("stream__region"), pk=pk
@@ -344,7 +340,7 @@ def distribute_year_amount(request, pk):
     return _distribution_form(request, year_amount=year_amount)
 
 
-@coordinator_view
+@login_first
 def distribute_allocation(request, pk):
     allocation = editable_object(
         request, Allocation.objects.select_related("stream__region"), pk=pk
@@ -399,7 +395,7 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
     )
 
 
-@coordinator_view
+@login_first
 def distribution_delete(request, pk):
     distribution = deletable_object(request, Distribution.objects.all(), pk=pk)
     return confirm_delete(
@@ -412,7 +408,7 @@ def distribution_delete(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 def inhabitants_edit(request, slug):
     region = get_object_or_404(Region, slug=slug)
     _require_coordinator(request, region)

@@ -45,9 +45,6 @@ def _check_coordinator(request, region) -> None:
     require(is_coordinator_for(request.user, region))
 
 
-coordinator_view = login_first
-
-
 def _bodies_crumb():
     return (_("Bodies"), reverse("governance:body_list"))
 
@@ -129,7 +126,7 @@ def body_detail(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_create(request):
     require(coordinated_regions(request.user).exists())
@@ -157,7 +154,7 @@ def _body_crumbs(body, title):
     return [_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)]
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_update(request, pk):
     body = editable_object(request, Body.objects.all(), pk=pk)
@@ -175,7 +172,7 @@ def body_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_pillars(request, pk):
     body = editable_object(request, Body.objects.all(), pk=pk)
@@ -196,7 +193,7 @@ def body_pillars(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_delete(request, pk):
     body = deletable_object(request, Body.objects.all(), pk=pk)
@@ -218,7 +215,7 @@ def body_delete(request, pk):
 # --- seats -----------------------------------------------------------------------------------
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def membership_create(request, pk):
     body = editable_object(request, Body.objects.all(), pk=pk)
@@ -243,7 +240,7 @@ def _membership_page(request, form, body, title, done_message):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def membership_update(request, pk):
     seat = editable_object(request, Membership.objects.select_related("body"), pk=pk)
@@ -253,7 +250,7 @@ def membership_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def membership_delete(request, pk):
     seat = deletable_object(request, Membership.objects.select_related("body"), pk=pk)
@@ -283,7 +280,7 @@ def _person_for_coordinator(request, pk) -> Person:
     return editable_object(request, Person.objects.select_related("region", "organisation"), pk=pk)
 
 
-@coordinator_view
+@login_first
 def person_list(request):
     regions = coordinated_regions(request.user)
     if not regions.exists():
@@ -300,7 +297,7 @@ def person_list(request):
     )
 
 
-@coordinator_view
+@login_first
 def person_detail(request, pk):
     person = _person_for_coordinator(request, pk)
     seats = person.memberships.select_related("body").order_by("body__level_order", "body__order")
@@ -315,7 +312,7 @@ def person_detail(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def person_create(request):
     require(coordinated_regions(request.user).exists())
@@ -348,7 +345,7 @@ def _person_crumbs(person, title):
     ]
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def person_update(request, pk):
     person = _person_for_coordinator(request, pk)
@@ -366,7 +363,7 @@ def person_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 def person_export(request, pk):
     person = _person_for_coordinator(request, pk)
     data = services.person_export(person=person)
@@ -377,7 +374,7 @@ def person_export(request, pk):
     return response
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def person_remove(request, pk):
     person = _person_for_coordinator(request, pk)
@@ -420,7 +417,7 @@ def _route_url(agenda):
     return agenda.get_absolute_url() + "#behandeling"
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def decision_step_create(request, slug):
     agenda = _agenda_for_coordinator(request, slug)
@@ -452,7 +449,7 @@ def _decision_step_page(request, form, agenda, save, *, title, done_message):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def decision_step_update(request, pk):
     step = editable_object(request, DecisionStep.objects.select_related("agenda"), pk=pk)
@@ -467,7 +464,7 @@ def decision_step_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def decision_step_delete(request, pk):
     step = deletable_object(request, DecisionStep.objects.select_related("agenda", "body"), pk=pk)
@@ -490,7 +487,7 @@ def _consultation_url(agenda):
     return agenda.get_absolute_url() + "#inbreng"
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def consultation_create(request, slug):
     agenda = _agenda_for_coordinator(request, slug)
@@ -517,7 +514,7 @@ def _consultation_page(request, form, agenda, *, title, done_message):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def consultation_update(request, pk):
     item = editable_object(request, ConsultationInput.objects.select_related("agenda"), pk=pk)
@@ -531,7 +528,7 @@ def consultation_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def consultation_delete(request, pk):
     item = deletable_object(
