@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db import models
 from django.db.models import Q
 
 if TYPE_CHECKING:
@@ -112,6 +113,40 @@ def coordinated(queryset, user, region_field: str = "region"):
     if region is None or not has_role(user, COORDINATOR):
         return queryset.none()
     return queryset.filter(**{region_field: region})
+
+
+class RegionOwnedQuerySet(models.QuerySet):
+    """`editable_by`/`deletable_by` of a model whose rows belong to a region: the region's
+    coordinators (and superusers) change and delete them. `region_field` is the lookup that
+    reaches the row's region."""
+
+    region_field = "region"
+
+    def editable_by(self, user):
+        return coordinated(self, user, self.region_field)
+
+    def deletable_by(self, user):
+        return coordinated(self, user, self.region_field)
+
+
+class AgendaOwnedQuerySet(models.QuerySet):
+    """`editable_by`/`deletable_by` of a model whose rows belong to an agenda: the
+    coordinators of the agenda's region (addenda of its municipalities included)."""
+
+    agenda_field = "agenda"
+
+    def editable_by(self, user):
+        if not is_active_user(user):
+            return self.none()
+        if user.is_superuser:
+            return self
+        region = user_region(user)
+        if region is None or not has_role(user, COORDINATOR):
+            return self.none()
+        return self.filter(in_region_q(region, f"{self.agenda_field}__"))
+
+    def deletable_by(self, user):
+        return self.editable_by(user)
 
 
 def in_region_q(region: Region, prefix: str = "") -> Q:

@@ -11,6 +11,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.editing import form_page
 from governance.models import Region
 
 from .access import can_manage_region
@@ -57,23 +58,20 @@ def invitation_create(request, slug):
             )
             return HttpResponseRedirect(region_url)
     title = _("Invite someone for %(region)s") % {"region": region.name}
-    return TemplateResponse(
+    return form_page(
         request,
-        "governance/object_form.html",
-        {
-            "form": form,
-            "title": title,
-            "intro": _(
-                "The person gets an e-mail with a link to set a password. The link works once "
-                "and expires."
-            ),
-            "cancel_url": region_url,
-            "crumbs": [
-                (_("Regions"), reverse("governance:region_list")),
-                (region.name, region_url),
-                (title, None),
-            ],
-        },
+        form,
+        title=title,
+        intro=_(
+            "The person gets an e-mail with a link to set a password. The link works once "
+            "and expires."
+        ),
+        cancel_url=region_url,
+        crumbs=[
+            (_("Regions"), reverse("governance:region_list")),
+            (region.name, region_url),
+            (title, None),
+        ],
     )
 
 

@@ -11,12 +11,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
 from accounts.decorators import login_first
+from common.editing import add_errors, confirm_delete
 from common.history import (
     history_entries,
     history_response,
@@ -30,26 +32,6 @@ from .forms import ActionForm, AgendaForm, PartnerActionForm, PillarForm, Status
 from .models import Action, Agenda, Pillar, Theme
 
 RECENT_CHANGES = 50
-
-
-def _validation_messages(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Show a service's validation error on the form, by field where the form has it.
-
-    Every service runs in its own savepoint (`transaction.atomic`), so its error has already
-    undone its writes; the request's transaction stays usable for rendering the form again.
-    """
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in errors:
-                form.add_error(target, e)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 # --- actions ----------------------------------------------------------------------------------
@@ -79,7 +61,7 @@ def action_create(request, slug):
                     **data,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The action has been added."))
                 return HttpResponseRedirect(action.get_absolute_url())
@@ -134,7 +116,7 @@ def action_edit(request, pk):
                 for name, message in both_changed.items():
                     form.add_error(name, message)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Your changes have been saved."))
                 return HttpResponseRedirect(saved.get_absolute_url())
@@ -241,7 +223,7 @@ def action_status(request, pk):
                 form = StatusForm(posted)
                 form.add_error(None, _conflict_message())
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -265,31 +247,15 @@ def action_delete(request, pk):
     if not Action.objects.filter(pk=pk).deletable_by(request.user).exists():
         raise PermissionDenied
     agenda = action.agenda
-    related, protected = services.related_rows(action)
-    errors = []
-    if request.method == "POST":
-        try:
-            services.action_delete(action=action, user=request.user)
-        except ValidationError as error:
-            errors = _validation_messages(error)
-        else:
-            messages.success(
-                request,
-                _("The action has been deleted. Its history is kept under “Changes”."),
-            )
-            return HttpResponseRedirect(agenda.get_absolute_url())
-    return TemplateResponse(
+    return _confirm_delete(
         request,
-        "agenda/action_confirm_delete.html",
-        {
-            "object": action,
-            "action": action,
-            "agenda": agenda,
-            "related": related,
-            "protected": protected,
-            "errors": errors,
-            "cancel_url": action.get_absolute_url(),
-        },
+        obj=action,
+        agenda=agenda,
+        delete=lambda: services.action_delete(action=action, user=request.user),
+        title=_("Delete action?"),
+        question=_("You are about to delete the action “%(name)s” from %(agenda)s."),
+        success=_("The action has been deleted. Its history is kept under “Changes”."),
+        cancel_url=action.get_absolute_url(),
     )
 
 
@@ -358,7 +324,7 @@ def _part_form(request, *, form_class, agenda, instance, save, template, success
             try:
                 saved = save_or_conflict(form, lambda: save(dict(form.cleaned_data)))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 if saved is not None:
                     messages.success(request, success)
@@ -453,28 +419,19 @@ def theme_edit(request, pk):
     )
 
 
-def _confirm_delete(request, *, obj, agenda, delete, template, success):
+def _confirm_delete(request, *, obj, agenda, delete, title, question, success, cancel_url=""):
     related, protected = services.related_rows(obj)
-    errors = []
-    if request.method == "POST":
-        try:
-            delete()
-        except ValidationError as error:
-            errors = _validation_messages(error)
-        else:
-            messages.success(request, success)
-            return HttpResponseRedirect(agenda.get_absolute_url())
-    return TemplateResponse(
+    return confirm_delete(
         request,
-        template,
-        {
-            "object": obj,
-            "agenda": agenda,
-            "related": related,
-            "protected": protected,
-            "errors": errors,
-            "cancel_url": agenda.get_absolute_url(),
-        },
+        delete=delete,
+        done_url=agenda.get_absolute_url(),
+        done_message=success,
+        title=title,
+        question=question % {"name": obj, "agenda": agenda.title},
+        cancel_url=cancel_url or agenda.get_absolute_url(),
+        related=related,
+        protected=protected,
+        history_kept=True,
     )
 
 
@@ -489,7 +446,8 @@ def pillar_delete(request, pk):
         obj=pillar,
         agenda=pillar.agenda,
         delete=lambda: services.pillar_delete(pillar=pillar, user=request.user),
-        template="agenda/pillar_confirm_delete.html",
+        title=capfirst(_("Delete %(level)s?") % {"level": pillar.agenda.top_level_label}),
+        question=_("You are about to delete “%(name)s” from %(agenda)s."),
         success=(
             pgettext("neuter noun", "The %(level)s has been deleted.")
             if pillar.agenda.top_level_is_neuter
@@ -510,7 +468,8 @@ def theme_delete(request, pk):
         obj=theme,
         agenda=theme.agenda,
         delete=lambda: services.theme_delete(theme=theme, user=request.user),
-        template="agenda/theme_confirm_delete.html",
+        title=_("Delete theme?"),
+        question=_("You are about to delete the theme “%(name)s” from %(agenda)s."),
         success=_("The theme has been deleted."),
     )
 
@@ -559,7 +518,7 @@ def agenda_create(request):
                     user=request.user, region=region, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The agenda has been created."))
                 return HttpResponseRedirect(agenda.get_absolute_url())
@@ -592,7 +551,7 @@ def agenda_edit(request, slug):
                     ),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 if saved is not None:
                     messages.success(request, _("Your changes have been saved."))

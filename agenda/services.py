@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, ProtectedError, RestrictedError
+from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,7 @@ from accounts import access
 from common.history import changes_since
 from common.pdf import dutch_date
 from common.versioning import EditConflict, expect_version
+from common.writes import delete_attributed
 from governance.models import Municipality, Organisation, Region
 
 from .models import Action, Agenda, Pillar, Status, Theme
@@ -201,14 +202,7 @@ def related_rows(instance) -> tuple[list[tuple[str, int]], list[str]]:
 
 
 def _delete(instance, user, blocked_message: str) -> None:
-    instance._history_user = user
-    try:
-        with transaction.atomic():
-            instance.delete()
-    except (ProtectedError, RestrictedError) as error:
-        blocking = getattr(error, "protected_objects", None) or error.restricted_objects
-        names = ", ".join(sorted({str(o) for o in blocking})[:10])
-        raise ValidationError(blocked_message % {"names": names}) from error
+    delete_attributed(instance, user=user, blocked=blocked_message)
 
 
 @transaction.atomic

@@ -6,10 +6,12 @@ action is a new row pointing to the action it continues, whose history stays whe
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from accounts.access import coordinates_region_of
 
 from .models import Action, Agenda, Pillar, Theme
 
@@ -31,9 +33,21 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+def _refuse_unless_coordinator(user, agenda: Agenda) -> None:
+    if not coordinates_region_of(user, agenda):
+        raise PermissionDenied(_("Only coordinators of this agenda's region may do this."))
+
+
+def _save(row, user) -> None:
+    row.full_clean()
+    row._history_user = user
+    row.save()
+
+
 @transaction.atomic
 def agenda_start_successor(
     *,
+    user,
     source: Agenda,
     title: str,
     first_year: int,
@@ -42,7 +56,9 @@ def agenda_start_successor(
     pillars: list[PillarPlan],
     slug: str = "",
 ) -> Agenda:
-    """A new concept agenda after `source`, with its own top-level structure."""
+    """A new concept agenda after `source`, with its own top-level structure, started by
+    `user` (a coordinator of the source's region), who is named in its history."""
+    _refuse_unless_coordinator(user, source)
     if not pillars:
         raise ValidationError(_("Give the new agenda at least one line of its top level."))
     names = [p.name.strip() for p in pillars]
@@ -61,27 +77,26 @@ def agenda_start_successor(
         source_note=_("Successor of %(title)s (%(period)s).")
         % {"title": source.title, "period": source.period},
     )
-    agenda.full_clean()
-    agenda.save()
+    _save(agenda, user)
     number = 0
     for order, plan in enumerate(pillars, start=1):
         pillar = Pillar(agenda=agenda, order=order, name=plan.name.strip())
-        pillar.full_clean()
-        pillar.save()
+        _save(pillar, user)
         for theme_name in [t.strip() for t in plan.themes if t.strip()] or [pillar.name]:
             number += 1
             theme = Theme(agenda=agenda, pillar=pillar, number=number, name=theme_name)
-            theme.full_clean()
-            theme.save()
+            _save(theme, user)
     return agenda
 
 
 @transaction.atomic
-def agenda_carry_over(*, agenda: Agenda, choices: list[tuple[Action, Theme]]) -> list[Action]:
-    """Carry the chosen actions of the predecessor into themes of `agenda` as new actions.
+def agenda_carry_over(*, user, agenda: Agenda, choices: list[tuple[Action, Theme]]) -> list[Action]:
+    """Carry the chosen actions of the predecessor into themes of `agenda` as new actions,
+    as `user` (a coordinator of the agenda's region).
 
     An action already carried into this agenda is not carried twice.
     """
+    _refuse_unless_coordinator(user, agenda)
     if agenda.predecessor_id is None:
         raise ValidationError(_("This agenda has no predecessor to carry actions over from."))
     carried = []
@@ -108,8 +123,7 @@ def agenda_carry_over(*, agenda: Agenda, choices: list[tuple[Action, Theme]]) ->
             source_note=_("Carried over from %(agenda)s (%(period)s).")
             % {"agenda": old.theme.agenda.title, "period": old.theme.agenda.period},
         )
-        new.full_clean()
-        new.save()
+        _save(new, user)
         new.leads.set(old.leads.all())
         carried.append(new)
     return carried

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from agenda.models import Action, Agenda
 from evaluation.models import Evaluation, Indicator, Outcome
+from evaluation.services import EVALUATION_FIELDS
 from financing.models import (
     Allocation,
     Distribution,
@@ -811,25 +812,5 @@ class EvaluationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Evaluation
-        fields = [
-            "id",
-            "url",
-            "portal_url",
-            "action",
-            "agenda",
-            "pillar",
-            "number",
-            "title",
-            "action_text",
-            "intended_result",
-            "achieved_result",
-            "follow_up",
-            "parties",
-            "parties_text",
-            "funds_text",
-            "extra_info",
-            "evaluated_on",
-            "outcome",
-            "outcome_note",
-            "indicators",
-        ]
+        # What an evaluation holds is what a coordinator fills in (evaluation.services).
+        fields = ["id", "url", "portal_url", "action", "agenda", *EVALUATION_FIELDS, "indicators"]

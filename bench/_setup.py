@@ -164,3 +164,32 @@ def body(response) -> bytes:
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
     return response.content
+
+
+def count_queries(client, url: str) -> int:
+    """How many SQL queries one GET of `url` runs."""
+    from django.db import connection
+
+    queries = []
+
+    def record(execute, sql, *args):
+        queries.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(record):
+        client.get(url)
+    return len(queries)
+
+
+def start(doc: str, *, rounds: int = 3):
+    """The `--sizes` and `--rounds` of a benchmark, a migrated database and a test client."""
+    import argparse
+
+    from django.test import Client
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000 10000")
+    parser.add_argument("--rounds", type=int, default=rounds)
+    args = parser.parse_args()
+    migrate()
+    return args, Client()

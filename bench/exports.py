@@ -8,7 +8,6 @@ query; the XLSX against a bare view writing the same rows with openpyxl's write-
 Also the peak of Python memory (tracemalloc) while each download is made and read.
 """
 
-import argparse
 import csv
 import io
 import sys
@@ -16,7 +15,7 @@ import tracemalloc
 
 import _setup
 from django.http import HttpResponse, StreamingHttpResponse
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import include, path
 
 from agenda.models import Action
@@ -72,12 +71,7 @@ def peak_mb(client, url) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000 10000")
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    _setup.migrate()
-    client = Client()
+    args, client = _setup.start(__doc__)
     print(f"median of {args.rounds} interleaved downloads, whole response read")
     print(
         f"{'N':>6}  {'kind':<6} {'portal':>9} {'bare':>9} {'× bare':>7} {'peak MB':>8} {'bare':>8}"

@@ -7,33 +7,13 @@ and the allocation overview, each requested through the test client; prints the 
 the queries and the size of each, with the target of at most about 500 KB and 1 s.
 """
 
-import argparse
 import sys
 
 import _setup
-from django.db import connection
-from django.test import Client
-
-
-def count_queries(client, url: str) -> int:
-    queries = []
-
-    def record(execute, sql, *args):
-        queries.append(sql)
-        return execute(sql, *args)
-
-    with connection.execute_wrapper(record):
-        client.get(url)
-    return len(queries)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000 10000")
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    _setup.migrate()
-    client = Client()
+    args, client = _setup.start(__doc__)
     print(f"median of {args.rounds} requests; target: at most ~500 KB and 1 s per page")
     print(f"{'N':>6}  {'page':<34} {'queries':>7} {'median':>9} {'KB':>8}  within target")
     for size in _setup.parse_sizes(args.sizes):
@@ -52,7 +32,7 @@ def main() -> int:
             if response.status_code != 200:
                 print(f"{size:>6}  {label:<34} status {response.status_code}")
                 continue
-            queries = count_queries(client, url)
+            queries = _setup.count_queries(client, url)
             median = _setup.interleaved({"page": lambda u=url: client.get(u)}, args.rounds)["page"]
             kb = len(response.content) / 1000
             ok = "yes" if kb <= 500 and median <= 1 else "NO"

@@ -14,7 +14,6 @@ import re
 import sys
 
 import _setup
-from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template import engines
@@ -71,18 +70,6 @@ urlpatterns = [
 TEXT = re.compile(r"Actie (\d+):")
 
 
-def count_queries(client, url: str) -> int:
-    queries = []
-
-    def record(execute, sql, *args):
-        queries.append(sql)
-        return execute(sql, *args)
-
-    with connection.execute_wrapper(record):
-        client.get(url)
-    return len(queries)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000 10000", help="numbers of actions")
@@ -113,7 +100,7 @@ def main() -> int:
                 assert table_page.status_code == 200, table_page.status_code
                 shown = TEXT.findall(table_page.content.decode())
                 assert shown == TEXT.findall(bare_page.content.decode()), label
-                queries = count_queries(client, table + query)
+                queries = _setup.count_queries(client, table + query)
                 medians = _setup.interleaved(
                     {
                         "table": lambda url=table + query: client.get(url),

@@ -9,26 +9,16 @@ from common.upsert import set_m2m, upsert
 from governance.demo import organisation_by_key
 
 from .models import Evaluation, EvaluationFund, Indicator
-from .services import agenda_final_statuses_from_evaluation
+from .services import FINAL_STATUS_BY_OUTCOME, agenda_final_statuses_from_evaluation
 
 EVALUATION_FIXTURES = ["evaluation_zkij_2020_2022.yaml"]
-
-# Outcomes of an evaluation and the action statuses of the same name.
-OUTCOME_STATUS = {
-    "afgerond": "afgerond",
-    "loopt_door": "loopt",
-    "regulier": "opgenomen-in-reguliere-werkzaamheden",
-    "vertraagd": "vertraagd",
-    "gestopt": "gestopt",
-    "niet_gestart": "niet-gestart",
-}
 
 
 def _added_later_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
     """The action the agenda gained during its run, made once and found again by its text."""
     theme = Theme.objects.get(agenda=agenda, number=item["added_later"]["theme"])
     existing = Action.objects.filter(theme=theme, text=item["action_text"]).first()
-    status = Status.objects.filter(slug=OUTCOME_STATUS[item["outcome"]]).first()
+    status = Status.objects.filter(slug=FINAL_STATUS_BY_OUTCOME[item["outcome"]]).first()
     values = {
         "short_title": item["title"],
         "added_later": True,

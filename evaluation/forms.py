@@ -6,27 +6,13 @@ from common.versioning import VersionedFormMixin
 from governance.models import Organisation
 
 from .models import Evaluation, Indicator
+from .services import EVALUATION_FIELDS
 
 
 class EvaluationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Evaluation
-        fields = [
-            "pillar",
-            "number",
-            "title",
-            "action_text",
-            "intended_result",
-            "achieved_result",
-            "follow_up",
-            "parties",
-            "parties_text",
-            "funds_text",
-            "extra_info",
-            "evaluated_on",
-            "outcome",
-            "outcome_note",
-        ]
+        fields = EVALUATION_FIELDS
         widgets = {
             "evaluated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "parties": forms.CheckboxSelectMultiple,

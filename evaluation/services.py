@@ -4,11 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.access import coordinates_region_of
 from agenda.models import Action, Agenda, Status
 from common.versioning import expect_version
+from common.writes import delete_as, refuse_unless, save_as
 
 from .models import Evaluation, Indicator
 
+# The fields of an evaluation a coordinator fills in, in the order the form shows them;
+# `parties` is a many-to-many field, set after the evaluation is saved.
 EVALUATION_FIELDS = (
     "pillar",
     "number",
@@ -17,6 +21,7 @@ EVALUATION_FIELDS = (
     "intended_result",
     "achieved_result",
     "follow_up",
+    "parties",
     "parties_text",
     "funds_text",
     "extra_info",
@@ -26,22 +31,34 @@ EVALUATION_FIELDS = (
 )
 
 
+def _refused() -> str:
+    return _("Only coordinators of this agenda's region may change its evaluation.")
+
+
+def _of_action(user):
+    """The rule for rows of an action: `user=None` is the trusted caller (the demo loader)."""
+    return lambda row: user is None or coordinates_region_of(user, row.action.agenda)
+
+
 @transaction.atomic
 def evaluation_save(
-    *, action: Action, data: dict, parties=None, expected_version: int | None = None
+    *,
+    action: Action,
+    data: dict,
+    user=None,
+    parties=None,
+    expected_version: int | None = None,
 ) -> Evaluation:
     """Create or change the evaluation of `action`; `data` holds the fields to set. With
     `expected_version`, refused with `EditConflict` when it was saved since."""
     evaluation = Evaluation.objects.filter(action=action).first() or Evaluation(action=action)
     expect_version(evaluation, version=expected_version)
     for name in EVALUATION_FIELDS:
-        if name in data:
+        if name in data and name != "parties":
             setattr(evaluation, name, data[name])
-    evaluation.full_clean()
-    evaluation.save()
-    if parties is not None:
-        evaluation.parties.set(parties)
-    return evaluation
+    parties = data.get("parties", parties)
+    related = {} if parties is None else {"parties": parties}
+    return save_as(evaluation, user=user, may=_of_action(user), refused=_refused(), related=related)
 
 
 INDICATOR_FIELDS = (
@@ -58,7 +75,9 @@ INDICATOR_FIELDS = (
 
 
 @transaction.atomic
-def indicator_save(*, action: Action, data: dict, indicator: Indicator | None = None) -> Indicator:
+def indicator_save(
+    *, action: Action, data: dict, indicator: Indicator | None = None, user=None
+) -> Indicator:
     """Create an indicator for `action`, or change `indicator`; a target needs a unit."""
     if indicator is None:
         indicator = Indicator(action=action)
@@ -70,14 +89,13 @@ def indicator_save(*, action: Action, data: dict, indicator: Indicator | None = 
     for name in INDICATOR_FIELDS:
         if name in data:
             setattr(indicator, name, data[name])
-    indicator.full_clean()
-    indicator.save()
-    return indicator
+    return save_as(indicator, user=user, may=_of_action(user), refused=_refused())
 
 
 @transaction.atomic
-def indicator_delete(*, indicator: Indicator) -> None:
-    indicator.delete()
+def indicator_delete(*, indicator: Indicator, user) -> None:
+    refuse_unless(user is not None, _refused())
+    delete_as(indicator, user=user, may=_of_action(user), refused=_refused())
 
 
 # The status a closed agenda gives an action, from the outcome of its evaluation.

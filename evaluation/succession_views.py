@@ -36,6 +36,7 @@ def successor_start(request, slug):
         data = form.cleaned_data
         try:
             agenda = agenda_start_successor(
+                user=request.user,
                 source=source,
                 title=data["title"],
                 first_year=data["first_year"],
@@ -84,7 +85,7 @@ def successor_carry_over(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            new = agenda_carry_over(agenda=agenda, choices=form.chosen())
+            new = agenda_carry_over(user=request.user, agenda=agenda, choices=form.chosen())
         except ValidationError as error:
             form.add_error(None, error)
         else:

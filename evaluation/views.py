@@ -9,6 +9,7 @@ from accounts.access import coordinates_region_of as can_edit_agenda
 from accounts.decorators import login_first
 from agenda.models import Action, Agenda
 from common.charts import stacked_bar_chart
+from common.editing import confirm_delete
 from common.pdf import pdf_response
 from common.versioning import form_status, save_or_conflict
 
@@ -97,6 +98,7 @@ def evaluation_edit(request, pk):
         saved = save_or_conflict(
             form,
             lambda: services.evaluation_save(
+                user=request.user,
                 action=action,
                 data=data,
                 parties=form.cleaned_data["parties"],
@@ -120,7 +122,7 @@ def indicator_create(request, pk):
     action = _editable_action(request, pk)
     form = IndicatorForm(request.POST or None, instance=Indicator(action=action))
     if request.method == "POST" and form.is_valid():
-        services.indicator_save(action=action, data=form.cleaned_data)
+        services.indicator_save(user=request.user, action=action, data=form.cleaned_data)
         messages.success(request, _("The indicator has been added."))
         return redirect(action.get_absolute_url() + "#indicatoren")
     return TemplateResponse(
@@ -140,7 +142,7 @@ def indicator_edit(request, pk):
         and save_or_conflict(
             form,
             lambda: services.indicator_save(
-                action=action, indicator=indicator, data=form.cleaned_data
+                user=request.user, action=action, indicator=indicator, data=form.cleaned_data
             ),
         )
     ):
@@ -159,12 +161,17 @@ def indicator_edit(request, pk):
 def indicator_delete(request, pk):
     indicator = get_object_or_404(Indicator, pk=pk)
     action = _editable_action(request, indicator.action_id)
-    if request.method == "POST":
-        services.indicator_delete(indicator=indicator)
-        messages.success(request, _("The indicator has been deleted."))
-        return redirect(action.get_absolute_url() + "#indicatoren")
-    return TemplateResponse(
+    back = action.get_absolute_url() + "#indicatoren"
+    return confirm_delete(
         request,
-        "evaluation/indicator_confirm_delete.html",
-        {"action": action, "indicator": indicator},
+        delete=lambda: services.indicator_delete(user=request.user, indicator=indicator),
+        done_url=back,
+        done_message=_("The indicator has been deleted."),
+        title=_("Delete the indicator"),
+        question=_(
+            'Do you want to delete the indicator "%(name)s" of the action "%(action)s"? '
+            "Its history is kept."
+        )
+        % {"name": indicator.name, "action": action},
+        cancel_url=back,
     )

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Action, Agenda
@@ -161,17 +161,6 @@ class FundingStreamForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("This region already has a funding stream with this name."))
         return name
-
-    def save(self, commit=True):
-        stream = super().save(commit=False)
-        if not stream.slug:
-            base = slugify(stream.name)[:90] or "bron"
-            slug, n = base, 1
-            while FundingStream.objects.filter(region=self.region, slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            stream.slug = slug
-        return stream
 
 
 class YearAmountForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.access import RegionOwnedQuerySet
 from agenda.models import Action, Agenda
 from common import limits
 from common.versioning import Versioned
@@ -34,7 +35,7 @@ def _plausible_year(field: str) -> Q:
     return Q(**{f"{field}__gte": FIRST_PLAUSIBLE_YEAR, f"{field}__lte": LAST_PLAUSIBLE_YEAR})
 
 
-class FundingStreamQuerySet(models.QuerySet):
+class FundingStreamQuerySet(RegionOwnedQuerySet):
     def in_region(self, region):
         return self.filter(region=region)
 
@@ -199,6 +200,10 @@ class FundingStream(Versioned):
         return [n for n in [self.slug, self.name, self.abbreviation, *extra] if n]
 
 
+class YearAmountQuerySet(RegionOwnedQuerySet):
+    region_field = "stream__region"
+
+
 class YearAmount(Versioned):
     """What a stream brings in one year: an amount, spent, not yet known or not applicable."""
 
@@ -221,6 +226,7 @@ class YearAmount(Versioned):
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
+    objects = YearAmountQuerySet.as_manager()
 
     class Meta:
         ordering = ["stream", "year"]
@@ -275,7 +281,9 @@ class YearAmount(Versioned):
         return self.amount
 
 
-class AllocationQuerySet(models.QuerySet):
+class AllocationQuerySet(RegionOwnedQuerySet):
+    region_field = "stream__region"
+
     def in_agenda(self, agenda):
         return self.filter(action__theme__agenda=agenda)
 
@@ -387,6 +395,10 @@ class Allocation(Versioned):
                 )
 
 
+class DistributionQuerySet(RegionOwnedQuerySet):
+    pass
+
+
 class Distribution(Versioned):
     """A split of an amount over municipalities in proportion to their inhabitants.
 
@@ -426,6 +438,7 @@ class Distribution(Versioned):
     created_at = models.DateTimeField(_("made at"), auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = DistributionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,10 +8,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.access import is_coordinator_for
 from agenda.models import Action
-from common.versioning import expect_version
+from common.versioning import claim_version, expect_version
+from common.writes import delete_as, refuse_unless, save_as
 from governance.models import Municipality, Region
 
 from .amounts import AmountError, parse_dutch_amount, split_by_weight
@@ -41,27 +44,70 @@ def _as_amount(value) -> Decimal | None:
     return Decimal(value).quantize(Decimal("0.01"))
 
 
+def _refused() -> str:
+    return _("Only coordinators of this region may change its funding.")
+
+
+def _free_stream_slug(region: Region, name: str) -> str:
+    base = slugify(name)[:90] or "bron"
+    slug, n = base, 1
+    while FundingStream.objects.filter(region=region, slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _coordinates(user, region) -> bool:
+    """Who may write a row of `region`; `user=None` is the trusted caller (the demo loader,
+    the command line)."""
+    return user is None or is_coordinator_for(user, region)
+
+
+def _action_region(action: Action):
+    return action.agenda.owner_region
+
+
 @transaction.atomic
 def stream_save(
     *,
+    user,
     stream: FundingStream,
     agendas: Iterable | None = None,
     actions: Iterable | None = None,
 ) -> FundingStream:
-    """Save a new or changed stream, and set its agendas and named actions when given."""
-    stream.full_clean()
-    stream.save()
-    if agendas is not None:
-        stream.agendas.set(list(agendas))
-    if actions is not None:
-        stream.actions.set(list(actions))
-    return stream
+    """Save a new or changed stream, and set its agendas and named actions when given. A new
+    stream without a code gets one made from its name, unique in its region."""
+    refuse_unless(user is not None, _refused())
+    if not stream.slug:
+        stream.slug = _free_stream_slug(stream.region, stream.name)
+    related = {"agendas": agendas, "actions": actions}
+    return save_as(
+        stream,
+        user=user,
+        may=lambda row: _coordinates(user, row.region),
+        refused=_refused(),
+        related={name: rows for name, rows in related.items() if rows is not None},
+    )
+
+
+@transaction.atomic
+def stream_delete(*, user, stream: FundingStream) -> None:
+    """Delete a stream with its amounts per year; refused while allocations use it."""
+    refuse_unless(user is not None, _refused())
+    delete_as(
+        stream,
+        user=user,
+        may=lambda row: _coordinates(user, row.region),
+        refused=_refused(),
+        blocked=_("This funding stream still has allocations. Delete those first."),
+    )
 
 
 @transaction.atomic
 def year_amount_set(
     *,
     stream: FundingStream,
+    user=None,
     year: int,
     kind: str = YearAmount.Kind.AMOUNT,
     amount: Decimal | None = None,
@@ -84,17 +130,69 @@ def year_amount_set(
     else:
         for field, value in values.items():
             setattr(row, field, value)
+    refuse_unless(_coordinates(user, stream.region), _refused())
     row.full_clean()
+    row._history_user = user
     row.save()
     return row, True
 
 
 @transaction.atomic
-def allocation_save(*, allocation: Allocation) -> Allocation:
+def year_amount_save(
+    *, user, year_amount: YearAmount, data: dict, expected_version: int | None = None
+) -> tuple[YearAmount, bool]:
+    """Save the amount of a stream for a year from the form's `data`; when an existing amount
+    moves to another year the old row goes. Refused with `EditConflict` when the amount was
+    saved since `expected_version`."""
+    refuse_unless(user is not None, _refused())
+    stream = year_amount.stream
+    refuse_unless(_coordinates(user, stream.region), _refused())
+    if year_amount.pk:
+        claim_version(year_amount, expected_version)
+        if year_amount.year != data["year"]:
+            year_amount_delete(user=user, year_amount=year_amount)
+    return year_amount_set(
+        user=user,
+        stream=stream,
+        year=data["year"],
+        kind=data["kind"],
+        amount=data["amount"],
+        note=data["note"],
+        source_note=data["source_note"],
+    )
+
+
+@transaction.atomic
+def year_amount_delete(*, user, year_amount: YearAmount) -> None:
+    refuse_unless(user is not None, _refused())
+    delete_as(
+        year_amount,
+        user=user,
+        may=lambda row: _coordinates(user, row.stream.region),
+        refused=_refused(),
+    )
+
+
+@transaction.atomic
+def allocation_save(*, allocation: Allocation, user=None) -> Allocation:
     """Save a new or changed allocation after validation."""
-    allocation.full_clean()
-    allocation.save()
-    return allocation
+    return save_as(
+        allocation,
+        user=user,
+        may=lambda row: _coordinates(user, _action_region(row.action)),
+        refused=_refused(),
+    )
+
+
+@transaction.atomic
+def allocation_delete(*, user, allocation: Allocation) -> None:
+    refuse_unless(user is not None, _refused())
+    delete_as(
+        allocation,
+        user=user,
+        may=lambda row: _coordinates(user, _action_region(row.action)),
+        refused=_refused(),
+    )
 
 
 @transaction.atomic
@@ -155,6 +253,7 @@ def _missing_inhabitants_message(missing: list[Municipality]) -> str:
 @transaction.atomic
 def distribution_split(
     *,
+    user=None,
     year_amount: YearAmount | None = None,
     allocation: Allocation | None = None,
     municipalities: Iterable[Municipality] | None = None,
@@ -175,6 +274,7 @@ def distribution_split(
     source = year_amount or allocation
     stream = source.stream
     region = stream.region
+    refuse_unless(_coordinates(user, region), _refused())
     total = year_amount.amount if year_amount is not None else allocation.budgeted
     if total is None:
         raise ValidationError(_("There is no amount to split: enter the amount first."))
@@ -206,6 +306,7 @@ def distribution_split(
         note=note,
     )
     distribution.full_clean()
+    distribution._history_user = user
     distribution.save()
     for municipality in chosen:
         part = DistributionPart(
@@ -220,9 +321,21 @@ def distribution_split(
 
 
 @transaction.atomic
+def distribution_delete(*, user, distribution: Distribution) -> None:
+    refuse_unless(user is not None, _refused())
+    delete_as(
+        distribution,
+        user=user,
+        may=lambda row: _coordinates(user, row.region),
+        refused=_refused(),
+    )
+
+
+@transaction.atomic
 def municipality_inhabitants_set(
     *,
     municipality: Municipality,
+    user=None,
     inhabitants: int | None,
     source: str = "",
     expected_version: int | None = None,
@@ -231,9 +344,11 @@ def municipality_inhabitants_set(
     With `expected_version`, refused with `EditConflict` when it was saved since."""
     if municipality.inhabitants == inhabitants and municipality.inhabitants_source == source:
         return False
+    refuse_unless(_coordinates(user, municipality.region), _refused())
     expect_version(municipality, version=expected_version)
     municipality.inhabitants = inhabitants
     municipality.inhabitants_source = source
     municipality.full_clean()
+    municipality._history_user = user
     municipality.save()
     return True

@@ -3,14 +3,15 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.access import is_coordinator_for
-from accounts.decorators import login_first
+from accounts.decorators import deletable_object, editable_object, login_first
 from agenda.models import Action, Agenda
+from common.editing import confirm_delete
 from common.history import changes_since
 from common.pdf import pdf_filename, pdf_response
 from common.templatetags.portal import format_euro
@@ -39,10 +40,6 @@ def _agenda(request, slug) -> Agenda:
 def _require_coordinator(request, region) -> None:
     if not is_coordinator_for(request.user, region):
         raise PermissionDenied(_("Only coordinators of this region may change its funding."))
-
-
-# Log in first; the view itself checks the region with `_require_coordinator`.
-coordinator_view = login_first
 
 
 def _agenda_context(request, agenda):
@@ -144,7 +141,7 @@ def distribution_detail(request, pk):
 # --- editing: streams and their amounts per year ------------------------------------------
 
 
-@coordinator_view
+@login_first
 def stream_create(request, slug):
     agenda = _agenda(request, slug)
     region = agenda.owner_region
@@ -153,9 +150,9 @@ def stream_create(request, slug):
         request.POST or None, region=region, initial={"agendas": [agenda], "level": ""}
     )
     if request.method == "POST" and form.is_valid():
-        stream = form.save(commit=False)
-        services.stream_save(
-            stream=stream,
+        stream = services.stream_save(
+            user=request.user,
+            stream=form.instance,
             agendas=form.cleaned_data["agendas"],
             actions=form.cleaned_data["actions"],
         )
@@ -168,10 +165,9 @@ def stream_create(request, slug):
     )
 
 
-@coordinator_view
+@login_first
 def stream_update(request, pk):
-    stream = get_object_or_404(FundingStream, pk=pk)
-    _require_coordinator(request, stream.region)
+    stream = editable_object(request, FundingStream.objects.all(), pk=pk)
     form = FundingStreamForm(request.POST or None, instance=stream, region=stream.region)
     if (
         request.method == "POST"
@@ -179,7 +175,8 @@ def stream_update(request, pk):
         and save_or_conflict(
             form,
             lambda: services.stream_save(
-                stream=form.save(commit=False),
+                user=request.user,
+                stream=form.instance,
                 agendas=form.cleaned_data["agendas"],
                 actions=form.cleaned_data["actions"],
             ),
@@ -195,45 +192,34 @@ def stream_update(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 def stream_delete(request, pk):
-    stream = get_object_or_404(FundingStream, pk=pk)
-    _require_coordinator(request, stream.region)
-    if request.method == "POST":
-        agenda = stream.agendas.first()
-        try:
-            stream.delete()
-        except ProtectedError:
-            messages.error(
-                request,
-                _("This funding stream still has allocations. Delete those first."),
-            )
-            return redirect(stream)
-        messages.success(request, _("The funding stream has been deleted."))
-        if agenda is not None:
-            return redirect("financing:funding_overview", slug=agenda.slug)
-        return redirect("agenda:home")
-    return TemplateResponse(
+    stream = deletable_object(request, FundingStream.objects.all(), pk=pk)
+    agenda = stream.agendas.first()
+    return confirm_delete(
         request,
-        "financing/confirm_delete.html",
-        {
-            "object": stream,
-            "question": _("Delete the funding stream %(name)s with its amounts per year?")
-            % {"name": stream.name},
-            "cancel_url": stream.get_absolute_url(),
-        },
+        delete=lambda: services.stream_delete(user=request.user, stream=stream),
+        done_url=(
+            reverse("financing:funding_overview", args=[agenda.slug])
+            if agenda is not None
+            else reverse("agenda:home")
+        ),
+        done_message=_("The funding stream has been deleted."),
+        question=_("Delete the funding stream %(name)s with its amounts per year?")
+        % {"name": stream.name},
+        cancel_url=stream.get_absolute_url(),
     )
 
 
-@coordinator_view
+@login_first
 def year_amount_create(request, pk):
-    stream = get_object_or_404(FundingStream, pk=pk)
+    stream = editable_object(request, FundingStream.objects.all(), pk=pk)
     return _year_amount_form(request, stream, YearAmount(stream=stream))
 
 
-@coordinator_view
+@login_first
 def year_amount_update(request, pk):
-    year_amount = get_object_or_404(YearAmount.objects.select_related("stream"), pk=pk)
+    year_amount = editable_object(request, YearAmount.objects.select_related("stream"), pk=pk)
     return _year_amount_form(request, year_amount.stream, year_amount)
 
 
@@ -242,22 +228,15 @@ def _year_amount_form(request, stream, year_amount):
     form = YearAmountForm(request.POST or None, instance=year_amount, stream=stream)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-
-        def save():
-            if year_amount.pk:
-                claim_version(year_amount, data.get("version"))
-                if year_amount.year != data["year"]:
-                    year_amount.delete()
-            return services.year_amount_set(
-                stream=stream,
-                year=data["year"],
-                kind=data["kind"],
-                amount=data["amount"],
-                note=data["note"],
-                source_note=data["source_note"],
-            )
-
-        if save_or_conflict(form, save):
+        if save_or_conflict(
+            form,
+            lambda: services.year_amount_save(
+                user=request.user,
+                year_amount=year_amount,
+                data=data,
+                expected_version=data.get("version"),
+            ),
+        ):
             messages.success(request, _("The amount for %(year)s has been saved.") % data)
             return redirect(stream)
     return TemplateResponse(
@@ -268,41 +247,33 @@ def _year_amount_form(request, stream, year_amount):
     )
 
 
-@coordinator_view
+@login_first
 def year_amount_delete(request, pk):
-    year_amount = get_object_or_404(YearAmount.objects.select_related("stream"), pk=pk)
+    year_amount = deletable_object(request, YearAmount.objects.select_related("stream"), pk=pk)
     stream = year_amount.stream
-    _require_coordinator(request, stream.region)
-    if request.method == "POST":
-        year_amount.delete()
-        messages.success(request, _("The amount has been deleted."))
-        return redirect(stream)
-    return TemplateResponse(
+    return confirm_delete(
         request,
-        "financing/confirm_delete.html",
-        {
-            "object": year_amount,
-            "question": _("Delete the amount of %(stream)s for %(year)s?")
-            % {"stream": stream.name, "year": year_amount.year},
-            "cancel_url": stream.get_absolute_url(),
-        },
+        delete=lambda: services.year_amount_delete(user=request.user, year_amount=year_amount),
+        done_url=stream.get_absolute_url(),
+        done_message=_("The amount has been deleted."),
+        question=_("Delete the amount of %(stream)s for %(year)s?")
+        % {"stream": stream.name, "year": year_amount.year},
+        cancel_url=stream.get_absolute_url(),
     )
 
 
 # --- editing: allocations to actions ------------------------------------------------------
 
 
-@coordinator_view
+@login_first
 def allocation_create(request, pk):
     action = get_object_or_404(Action.objects.with_related(), pk=pk)
     return _allocation_form(request, action, Allocation(action=action))
 
 
-@coordinator_view
+@login_first
 def allocation_update(request, pk):
-    allocation = get_object_or_404(
-        Allocation.objects.select_related("action__theme__agenda", "stream"), pk=pk
-    )
+    allocation = editable_object(request, Allocation.objects.select_related("stream"), pk=pk)
     return _allocation_form(request, allocation.action, allocation)
 
 
@@ -313,7 +284,7 @@ def _allocation_form(request, action, allocation):
     saved = None
     if request.method == "POST" and form.is_valid():
         saved = save_or_conflict(
-            form, lambda: services.allocation_save(allocation=form.save(commit=False))
+            form, lambda: services.allocation_save(user=request.user, allocation=form.instance)
         )
     if saved is not None:
         allocation = saved
@@ -343,41 +314,36 @@ def _allocation_form(request, action, allocation):
     )
 
 
-@coordinator_view
+@login_first
 def allocation_delete(request, pk):
-    allocation = get_object_or_404(
-        Allocation.objects.select_related("action__theme__agenda", "stream"), pk=pk
-    )
+    allocation = deletable_object(request, Allocation.objects.select_related("stream"), pk=pk)
     action = allocation.action
     _require_coordinator(request, action.agenda.owner_region)
-    if request.method == "POST":
-        allocation.delete()
-        messages.success(request, _("The allocation has been deleted."))
-        return redirect(action)
-    return TemplateResponse(
+    return confirm_delete(
         request,
-        "financing/confirm_delete.html",
-        {
-            "object": allocation,
-            "question": _("Delete the allocation %(allocation)s?") % {"allocation": allocation},
-            "cancel_url": action.get_absolute_url(),
-        },
+        delete=lambda: services.allocation_delete(user=request.user, allocation=allocation),
+        done_url=action.get_absolute_url(),
+        done_message=_("The allocation has been deleted."),
+        question=_("Delete the allocation %(allocation)s?") % {"allocation": allocation},
+        cancel_url=action.get_absolute_url(),
     )
 
 
 # --- editing: distributions over municipalities and inhabitants ---------------------------
 
 
-@coordinator_view
+@login_first
 def distribute_year_amount(request, pk):
-    year_amount = get_object_or_404(YearAmount.objects.select_related("stream__region"), pk=pk)
+    year_amount = editable_object(
+        request, YearAmount.objects.select_related("stream__region"), pk=pk
+    )
     return _distribution_form(request, year_amount=year_amount)
 
 
-@coordinator_view
+@login_first
 def distribute_allocation(request, pk):
-    allocation = get_object_or_404(
-        Allocation.objects.select_related("stream__region", "action__theme__agenda"), pk=pk
+    allocation = editable_object(
+        request, Allocation.objects.select_related("stream__region"), pk=pk
     )
     return _distribution_form(request, allocation=allocation)
 
@@ -397,6 +363,7 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
                 raise EditConflict(existing, changes_since(existing, 0) if existing else [])
             claim_version(existing, form.cleaned_data.get("version"))
             return services.distribution_split(
+                user=request.user,
                 year_amount=year_amount,
                 allocation=allocation,
                 municipalities=form.cleaned_data["municipalities"],
@@ -428,27 +395,20 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
     )
 
 
-@coordinator_view
+@login_first
 def distribution_delete(request, pk):
-    distribution = get_object_or_404(Distribution, pk=pk)
-    _require_coordinator(request, distribution.region)
-    stream = distribution.stream
-    if request.method == "POST":
-        distribution.delete()
-        messages.success(request, _("The distribution has been deleted."))
-        return redirect(stream)
-    return TemplateResponse(
+    distribution = deletable_object(request, Distribution.objects.all(), pk=pk)
+    return confirm_delete(
         request,
-        "financing/confirm_delete.html",
-        {
-            "object": distribution,
-            "question": _("Delete this distribution over the municipalities?"),
-            "cancel_url": distribution.get_absolute_url(),
-        },
+        delete=lambda: services.distribution_delete(user=request.user, distribution=distribution),
+        done_url=distribution.stream.get_absolute_url(),
+        done_message=_("The distribution has been deleted."),
+        question=_("Delete this distribution over the municipalities?"),
+        cancel_url=distribution.get_absolute_url(),
     )
 
 
-@coordinator_view
+@login_first
 def inhabitants_edit(request, slug):
     region = get_object_or_404(Region, slug=slug)
     _require_coordinator(request, region)
@@ -460,6 +420,7 @@ def inhabitants_edit(request, slug):
             form,
             lambda: sum(
                 services.municipality_inhabitants_set(
+                    user=request.user,
                     municipality=m,
                     inhabitants=inhabitants,
                     source=source,

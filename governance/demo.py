@@ -52,17 +52,24 @@ def load_region() -> int:
         )
         changed += c
     for item in data.get("organisations", []):
-        _org, c = upsert(
-            Organisation,
-            lookup={"name": item["name"]},
-            values={
-                "abbreviation": item.get("abbreviation") or "",
-                "type": item.get("type") or Organisation.Type.OTHER,
-                "municipality": municipalities.get(item.get("municipality")),
-                "source_note": item.get("source") or "",
-            },
+        changed += _upsert_organisation(
+            item, municipality=municipalities.get(item.get("municipality"))
         )
-        changed += c
+    return changed
+
+
+def _upsert_organisation(item: dict, **values) -> int:
+    """Make or update the organisation of a fixture row; returns 1 when it changed."""
+    _org, changed = upsert(
+        Organisation,
+        lookup={"name": item["name"]},
+        values={
+            "abbreviation": item.get("abbreviation") or "",
+            "type": item.get("type") or Organisation.Type.OTHER,
+            "source_note": item.get("source") or "",
+            **values,
+        },
+    )
     return changed
 
 
@@ -146,16 +153,7 @@ def load_bodies() -> int:
     region = Region.objects.get(name=data["region"])
     changed = 0
     for item in data.get("organisations") or []:
-        _org, c = upsert(
-            Organisation,
-            lookup={"name": item["name"]},
-            values={
-                "abbreviation": item.get("abbreviation") or "",
-                "type": item.get("type") or Organisation.Type.OTHER,
-                "source_note": item.get("source") or "",
-            },
-        )
-        changed += c
+        changed += _upsert_organisation(item)
     affiliations = {
         written: organisation_by_key(key) for written, key in (data["affiliations"] or {}).items()
     }

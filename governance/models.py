@@ -245,6 +245,9 @@ class BodyQuerySet(models.QuerySet):
     def editable_by(self, user):
         return access.coordinated(self, user)
 
+    def deletable_by(self, user):
+        return self.editable_by(user)
+
 
 class Body(Versioned):
     """A consultative body (overleg, gremium) of a region's working structure (Bijlage 2)."""
@@ -380,6 +383,9 @@ class PersonQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(region__in=Body.objects.editable_by(user).values("region"))
 
+    def deletable_by(self, user):
+        return self.editable_by(user)
+
 
 class Person(Versioned):
     """Someone who sits in a body. Personal data: see the privacy rule above."""
@@ -448,6 +454,10 @@ class PersonAlias(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MembershipQuerySet(access.RegionOwnedQuerySet):
+    region_field = "body__region"
 
 
 class Membership(Versioned):
@@ -545,6 +555,7 @@ class Membership(Versioned):
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["body", "side", "order", "pk"]
@@ -659,6 +670,10 @@ def members_as_written(memberships, *, show_private: bool) -> str:
     return text
 
 
+class DecisionStepQuerySet(access.AgendaOwnedQuerySet):
+    pass
+
+
 class DecisionStep(Versioned):
     """One step of an agenda's decision route (Behandeling)."""
 
@@ -713,6 +728,7 @@ class DecisionStep(Versioned):
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
+    objects = DecisionStepQuerySet.as_manager()
 
     class Meta:
         ordering = ["agenda", "order"]
@@ -772,6 +788,10 @@ class DecisionStep(Versioned):
         return dutch_date(self.date)
 
 
+class ConsultationInputQuerySet(access.AgendaOwnedQuerySet):
+    pass
+
+
 class ConsultationInput(Versioned):
     """A partner's written input on an agenda and how it was handled (the matrix)."""
 
@@ -794,6 +814,7 @@ class ConsultationInput(Versioned):
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
 
     history = HistoricalRecords()
+    objects = ConsultationInputQuerySet.as_manager()
 
     class Meta:
         ordering = ["agenda", "round", "order", "pk"]

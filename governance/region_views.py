@@ -4,7 +4,6 @@ the region's coordinators keep its municipalities and invite its people."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import can_manage_region, is_beheerder, user_region
 from accounts.decorators import login_first, require
-from common.versioning import form_status, save_or_conflict
+from common.editing import add_errors, edit_page, form_page
 
 from . import organisation_services, region_services
 from .models import Municipality, Organisation, Region
@@ -34,23 +33,6 @@ def _regions_crumb():
 
 def _region_crumb(region):
     return (region.name, reverse("governance:region_detail", args=[region.slug]))
-
-
-def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
-    return TemplateResponse(
-        request,
-        "governance/object_form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
-        status=form_status(form),
-    )
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_first
@@ -87,11 +69,11 @@ def region_create(request):
                 subregions=form.subregion_names(),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The region has been created. Now add its municipalities."))
             return HttpResponseRedirect(reverse("governance:region_detail", args=[region.slug]))
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("New region"),
@@ -140,26 +122,31 @@ def region_detail(request, slug):
 def municipality_create(request, slug):
     region = _managed_region(request, slug)
     form = MunicipalityForm(request.POST or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            region_services.municipality_create(
-                user=request.user, region=region, data=form.service_data()
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The municipality has been added."))
-            if "another" in request.POST:
-                return HttpResponseRedirect(
-                    reverse("governance:municipality_create", args=[region.slug])
-                )
-            return HttpResponseRedirect(reverse("governance:region_detail", args=[region.slug]))
-    title = _("New municipality")
-    return _form_page(
+    another = "another" in request.POST
+    return _region_form(
         request,
         form,
+        region,
+        lambda: region_services.municipality_create(
+            user=request.user, region=region, data=form.service_data()
+        ),
+        title=_("New municipality"),
+        done_message=_("The municipality has been added."),
+        done_url=reverse("governance:municipality_create", args=[region.slug]) if another else "",
+    )
+
+
+def _region_form(request, form, region, save, *, title, done_message, done_url=""):
+    """The form of a row of `region` (a municipality, an organisation), back to the region."""
+    back = reverse("governance:region_detail", args=[region.slug])
+    return edit_page(
+        request,
+        form,
+        save,
+        done_url=done_url or back,
+        done_message=done_message,
         title=title,
-        cancel_url=reverse("governance:region_detail", args=[region.slug]),
+        cancel_url=back,
         crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
     )
 
@@ -172,29 +159,15 @@ def municipality_update(request, pk):
     if not can_manage_region(request.user, region):
         raise PermissionDenied(_("You may only keep the municipalities of your own region."))
     form = MunicipalityForm(request.POST or None, instance=municipality, region=region)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            try:
-                saved = save_or_conflict(
-                    form,
-                    lambda: region_services.municipality_update(
-                        user=request.user, municipality=form.instance, data=form.service_data()
-                    ),
-                )
-            except ValidationError as error:
-                transaction.set_rollback(True)
-                _apply_errors(form, error)
-                saved = None
-        if saved is not None:
-            messages.success(request, _("The municipality has been saved."))
-            return HttpResponseRedirect(reverse("governance:region_detail", args=[region.slug]))
-    title = _("Edit %(name)s") % {"name": municipality.name}
-    return _form_page(
+    return _region_form(
         request,
         form,
-        title=title,
-        cancel_url=reverse("governance:region_detail", args=[region.slug]),
-        crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
+        region,
+        lambda: region_services.municipality_update(
+            user=request.user, municipality=form.instance, data=form.service_data()
+        ),
+        title=_("Edit %(name)s") % {"name": municipality.name},
+        done_message=_("The municipality has been saved."),
     )
 
 
@@ -217,23 +190,15 @@ def _organisation_region(request, organisation) -> Region:
 def organisation_create(request, slug):
     region = _managed_region(request, slug)
     form = OrganisationForm(request.POST or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation_services.organisation_create(
-                user=request.user, region=region, data=form.service_data()
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The organisation has been added."))
-            return HttpResponseRedirect(reverse("governance:region_detail", args=[region.slug]))
-    title = _("New organisation")
-    return _form_page(
+    return _region_form(
         request,
         form,
-        title=title,
-        cancel_url=reverse("governance:region_detail", args=[region.slug]),
-        crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
+        region,
+        lambda: organisation_services.organisation_create(
+            user=request.user, region=region, data=form.service_data()
+        ),
+        title=_("New organisation"),
+        done_message=_("The organisation has been added."),
     )
 
 
@@ -243,30 +208,15 @@ def organisation_update(request, pk):
     organisation = _organisation_for(request, pk)
     region = _organisation_region(request, organisation)
     form = OrganisationForm(request.POST or None, instance=organisation, region=region)
-    back = reverse("governance:region_detail", args=[region.slug])
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            try:
-                saved = save_or_conflict(
-                    form,
-                    lambda: organisation_services.organisation_update(
-                        user=request.user, organisation=form.instance, data=form.service_data()
-                    ),
-                )
-            except ValidationError as error:
-                transaction.set_rollback(True)
-                _apply_errors(form, error)
-                saved = None
-        if saved is not None:
-            messages.success(request, _("The organisation has been saved."))
-            return HttpResponseRedirect(back)
-    title = _("Edit %(name)s") % {"name": organisation.name}
-    return _form_page(
+    return _region_form(
         request,
         form,
-        title=title,
-        cancel_url=back,
-        crumbs=[_regions_crumb(), _region_crumb(region), (title, None)],
+        region,
+        lambda: organisation_services.organisation_update(
+            user=request.user, organisation=form.instance, data=form.service_data()
+        ),
+        title=_("Edit %(name)s") % {"name": organisation.name},
+        done_message=_("The organisation has been saved."),
     )
 
 
@@ -287,7 +237,7 @@ def organisation_merge(request, pk):
             try:
                 organisation_services.organisation_merge(user=request.user, keep=keep, drop=drop)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -308,4 +258,4 @@ def organisation_merge(request, pk):
                     "crumbs": crumbs,
                 },
             )
-    return _form_page(request, form, title=title, cancel_url=back, crumbs=crumbs)
+    return form_page(request, form, title=title, cancel_url=back, crumbs=crumbs)

@@ -1,4 +1,8 @@
-"""Writes of the governance app that touch several models: decision routes and people."""
+"""Writes of the governance app: bodies, seats, people, decision routes and consultation.
+
+Every function takes the acting user; a region's coordinators write the rows of their region.
+`user=None` is the trusted caller (the demo loader, migrations, the command line).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accounts.access import is_coordinator_for
 from agenda.models import Agenda, Pillar
+from common.writes import delete_as, refuse_unless, save_as
 
 from .models import (
     Body,
     BodyPillar,
+    ConsultationInput,
     DecisionStep,
     Membership,
     Person,
@@ -30,6 +38,78 @@ REMOVED_NAME = "verwijderde persoon"
 # --- decision route --------------------------------------------------------------------------
 
 
+def _refused() -> str:
+    return _("Only coordinators of this region may change this.")
+
+
+def _coordinates(user, region) -> bool:
+    return user is None or is_coordinator_for(user, region)
+
+
+def _of_region(user):
+    """The rule for rows with a `region`."""
+    return lambda row: _coordinates(user, row.region)
+
+
+def _of_body(user):
+    return lambda row: _coordinates(user, row.body.region)
+
+
+def _of_agenda(user):
+    return lambda row: _coordinates(user, row.agenda.owner_region)
+
+
+# --- bodies and their seats ------------------------------------------------------------------
+
+
+@transaction.atomic
+def body_save(*, user, body: Body, agendas=None) -> Body:
+    """Save a new or changed body, and the agendas it works on when given."""
+    refuse_unless(user is not None, _refused())
+    related = {} if agendas is None else {"agendas": agendas}
+    return save_as(body, user=user, may=_of_region(user), refused=_refused(), related=related)
+
+
+@transaction.atomic
+def body_delete(*, user, body: Body) -> None:
+    """Delete a body with its seats; refused while a decision route names it."""
+    refuse_unless(user is not None, _refused())
+    delete_as(
+        body,
+        user=user,
+        may=_of_region(user),
+        refused=_refused(),
+        blocked=_("This body is part of a decision route. Remove it from those steps first."),
+    )
+
+
+@transaction.atomic
+def membership_save(*, user, membership: Membership) -> Membership:
+    refuse_unless(user is not None, _refused())
+    return save_as(membership, user=user, may=_of_body(user), refused=_refused())
+
+
+@transaction.atomic
+def membership_delete(*, user, membership: Membership) -> None:
+    refuse_unless(user is not None, _refused())
+    delete_as(membership, user=user, may=_of_body(user), refused=_refused())
+
+
+# --- consultation ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consultation_save(*, user, item: ConsultationInput) -> ConsultationInput:
+    refuse_unless(user is not None, _refused())
+    return save_as(item, user=user, may=_of_agenda(user), refused=_refused())
+
+
+@transaction.atomic
+def consultation_delete(*, user, item: ConsultationInput) -> None:
+    refuse_unless(user is not None, _refused())
+    delete_as(item, user=user, may=_of_agenda(user), refused=_refused())
+
+
 def _next_step_order(agenda: Agenda) -> int:
     highest = agenda.decision_steps.aggregate(m=Max("order"))["m"]
     return (highest or 0) + 1
@@ -39,6 +119,7 @@ def _next_step_order(agenda: Agenda) -> int:
 def decision_step_record(
     *,
     agenda: Agenda,
+    user=None,
     purpose: str,
     date: datetime.date | None = None,
     date_text: str = "",
@@ -63,28 +144,32 @@ def decision_step_record(
         conclusion=conclusion,
         source_note=source_note,
     )
-    step.full_clean()
-    step.save()
-    return step
+    return save_as(step, user=user, may=_of_agenda(user), refused=_refused())
 
 
 @transaction.atomic
-def decision_step_update(*, step: DecisionStep, **fields: Any) -> DecisionStep:
+def decision_step_update(*, step: DecisionStep, user=None, **fields: Any) -> DecisionStep:
     """Correct a step; the agenda's state never follows."""
     for name, value in fields.items():
         setattr(step, name, value)
     step.body_text = (step.body_text or "").strip()
-    step.full_clean()
-    step.save()
-    return step
+    return save_as(step, user=user, may=_of_agenda(user), refused=_refused())
+
+
+@transaction.atomic
+def decision_step_delete(*, user, step: DecisionStep) -> None:
+    """Delete a step; the agenda's state does not change."""
+    refuse_unless(user is not None, _refused())
+    delete_as(step, user=user, may=_of_agenda(user), refused=_refused())
 
 
 # --- pillars of a body -----------------------------------------------------------------------
 
 
 @transaction.atomic
-def body_pillars_set(*, body: Body, marks: dict[Pillar, str]) -> int:
+def body_pillars_set(*, body: Body, marks: dict[Pillar, str], user=None) -> int:
     """Set the pillars a body covers: certainty per pillar ("" removes it). Returns changes."""
+    refuse_unless(_coordinates(user, body.region), _refused())
     changed = 0
     for pillar, certainty in marks.items():
         existing = BodyPillar.objects.filter(body=body, pillar=pillar).first()
@@ -167,11 +252,12 @@ def person_export(*, person: Person) -> dict[str, Any]:
 
 
 @transaction.atomic
-def person_remove(*, person: Person) -> int:
+def person_remove(*, person: Person, user=None) -> int:
     """Remove a person: their seats stay as "verwijderde persoon", the name leaves the history.
 
     Returns the number of seats kept.
     """
+    refuse_unless(_coordinates(user, person.region), _refused())
     person_id = person.pk
     alias_ids = list(person.aliases.values_list("pk", flat=True))
     memberships = list(person.memberships.all())
@@ -180,9 +266,11 @@ def person_remove(*, person: Person) -> int:
         membership.alias = None
         membership.person_removed = True
         membership.full_clean()
+        membership._history_user = user
         membership.save()
     for alias in person.aliases.all():
         alias.delete()
+    person._history_user = user
     person.delete()
     # django-simple-history keeps a copy of every version (and of the deletion itself): keep
     # the record of who changed what and when, without the name.
@@ -248,11 +336,10 @@ def bodies_overview(
 
 
 @transaction.atomic
-def person_save(*, person: Person, spellings: list[str]) -> Person:
+def person_save(*, person: Person, spellings: list[str], user=None) -> Person:
     """Save a person and the other spellings of their name (seats using a dropped one print
     the name itself)."""
-    person.full_clean()
-    person.save()
+    save_as(person, user=user, may=_of_region(user), refused=_refused())
     current = {alias.name: alias for alias in person.aliases.all()}
     for name, alias in current.items():
         if name not in spellings:

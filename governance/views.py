@@ -8,11 +8,8 @@ other users get 403.
 
 import json
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import ProtectedError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import is_coordinator_for
-from accounts.decorators import login_first, require
+from accounts.decorators import deletable_object, editable_object, login_first, require
 from agenda.models import Agenda
+from common.editing import confirm_delete, edit_page
 from common.pdf import pdf_filename, pdf_response
-from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import (
@@ -46,33 +43,6 @@ def shows_private_names(user) -> bool:
 
 def _check_coordinator(request, region) -> None:
     require(is_coordinator_for(request.user, region))
-
-
-coordinator_view = login_first
-
-
-def _form_page(request, form, *, title, cancel_url, crumbs, intro=""):
-    return TemplateResponse(
-        request,
-        "governance/object_form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
-        status=form_status(form),
-    )
-
-
-def _confirm_page(request, *, title, question, cancel_url, crumbs, consequences=(), errors=()):
-    return TemplateResponse(
-        request,
-        "governance/object_confirm_delete.html",
-        {
-            "title": title,
-            "question": question,
-            "cancel_url": cancel_url,
-            "crumbs": crumbs,
-            "consequences": consequences,
-            "errors": errors,
-        },
-    )
 
 
 def _bodies_crumb():
@@ -156,164 +126,146 @@ def body_detail(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_create(request):
-    if not coordinated_regions(request.user).exists():
-        raise PermissionDenied
+    require(coordinated_regions(request.user).exists())
     form = BodyForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _check_coordinator(request, form.cleaned_data["region"])
-        body = form.save()
-        messages.success(request, _("The body has been added."))
-        return HttpResponseRedirect(body.get_absolute_url())
-    return _form_page(
+    title = _("New body")
+    return edit_page(
         request,
         form,
-        title=_("New body"),
+        lambda: _save_body(request, form),
+        done_url=lambda body: body.get_absolute_url(),
+        done_message=_("The body has been added."),
+        title=title,
         cancel_url=reverse("governance:body_list"),
-        crumbs=[_bodies_crumb(), (_("New body"), None)],
+        crumbs=[_bodies_crumb(), (title, None)],
     )
 
 
-@coordinator_view
+def _save_body(request, form):
+    return services.body_save(
+        user=request.user, body=form.instance, agendas=form.cleaned_data["agendas"]
+    )
+
+
+def _body_crumbs(body, title):
+    return [_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)]
+
+
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_update(request, pk):
-    body = get_object_or_404(Body, pk=pk)
-    _check_coordinator(request, body.region)
+    body = editable_object(request, Body.objects.all(), pk=pk)
     form = BodyForm(request.POST or None, instance=body, user=request.user)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _check_coordinator(request, form.cleaned_data["region"]) is None
-        and save_or_conflict(form, form.save)
-    ):
-        messages.success(request, _("The body has been saved."))
-        return HttpResponseRedirect(body.get_absolute_url())
     title = _("Edit %(name)s") % {"name": body.name}
-    return _form_page(
+    return edit_page(
         request,
         form,
+        lambda: _save_body(request, form),
+        done_url=body.get_absolute_url(),
+        done_message=_("The body has been saved."),
         title=title,
         cancel_url=body.get_absolute_url(),
-        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+        crumbs=_body_crumbs(body, title),
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_pillars(request, pk):
-    body = get_object_or_404(Body, pk=pk)
-    _check_coordinator(request, body.region)
+    body = editable_object(request, Body.objects.all(), pk=pk)
     form = BodyPillarsForm(request.POST or None, body=body)
-    if request.method == "POST" and form.is_valid():
-        services.body_pillars_set(body=body, marks=form.marks())
-        messages.success(request, _("The pillars of this body have been saved."))
-        return HttpResponseRedirect(body.get_absolute_url())
     title = _("Pillars covered by %(name)s") % {"name": body.name}
-    intro = "" if form.fields else _("Link the body to an agenda first; then its pillars appear.")
-    return _form_page(
+    return edit_page(
         request,
         form,
+        lambda: services.body_pillars_set(user=request.user, body=body, marks=form.marks()),
+        done_url=body.get_absolute_url(),
+        done_message=_("The pillars of this body have been saved."),
         title=title,
-        intro=intro,
+        intro=""
+        if form.fields
+        else _("Link the body to an agenda first; then its pillars appear."),
         cancel_url=body.get_absolute_url(),
-        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+        crumbs=_body_crumbs(body, title),
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def body_delete(request, pk):
-    body = get_object_or_404(Body, pk=pk)
-    _check_coordinator(request, body.region)
-    errors = []
-    if request.method == "POST":
-        try:
-            with transaction.atomic():
-                body.delete()
-        except ProtectedError:
-            errors.append(
-                _("This body is part of a decision route. Remove it from those steps first.")
-            )
-        else:
-            messages.success(request, _("The body has been deleted."))
-            return HttpResponseRedirect(reverse("governance:body_list"))
+    body = deletable_object(request, Body.objects.all(), pk=pk)
     title = _("Delete %(name)s") % {"name": body.name}
     count = body.memberships.count()
-    return _confirm_page(
+    return confirm_delete(
         request,
+        delete=lambda: services.body_delete(user=request.user, body=body),
+        done_url=reverse("governance:body_list"),
+        done_message=_("The body has been deleted."),
         title=title,
         question=_("Do you want to delete this body?"),
         consequences=[_("%(count)s seats in this body are deleted with it.") % {"count": count}],
-        errors=errors,
         cancel_url=body.get_absolute_url(),
-        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+        crumbs=_body_crumbs(body, title),
     )
 
 
 # --- seats -----------------------------------------------------------------------------------
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def membership_create(request, pk):
-    body = get_object_or_404(Body, pk=pk)
-    _check_coordinator(request, body.region)
+    body = editable_object(request, Body.objects.all(), pk=pk)
     initial = {"order": (max(body.memberships.values_list("order", flat=True), default=0) + 1)}
     form = MembershipForm(request.POST or None, body=body, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The seat has been added."))
-        return HttpResponseRedirect(body.get_absolute_url())
-    title = _("New seat in %(name)s") % {"name": body.name}
-    return _form_page(
-        request,
-        form,
-        title=title,
-        cancel_url=body.get_absolute_url(),
-        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    return _membership_page(
+        request, form, body, _("New seat in %(name)s"), _("The seat has been added.")
     )
 
 
-@coordinator_view
+def _membership_page(request, form, body, title, done_message):
+    title = title % {"name": body.name}
+    return edit_page(
+        request,
+        form,
+        lambda: services.membership_save(user=request.user, membership=form.instance),
+        done_url=body.get_absolute_url(),
+        done_message=done_message,
+        title=title,
+        cancel_url=body.get_absolute_url(),
+        crumbs=_body_crumbs(body, title),
+    )
+
+
+@login_first
 @require_http_methods(["GET", "POST"])
 def membership_update(request, pk):
-    seat = get_object_or_404(Membership.objects.select_related("body"), pk=pk)
-    body = seat.body
-    _check_coordinator(request, body.region)
-    form = MembershipForm(request.POST or None, instance=seat, body=body)
-    if request.method == "POST" and form.is_valid() and save_or_conflict(form, form.save):
-        messages.success(request, _("The seat has been saved."))
-        return HttpResponseRedirect(body.get_absolute_url())
-    title = _("Edit a seat in %(name)s") % {"name": body.name}
-    return _form_page(
-        request,
-        form,
-        title=title,
-        cancel_url=body.get_absolute_url(),
-        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+    seat = editable_object(request, Membership.objects.select_related("body"), pk=pk)
+    form = MembershipForm(request.POST or None, instance=seat, body=seat.body)
+    return _membership_page(
+        request, form, seat.body, _("Edit a seat in %(name)s"), _("The seat has been saved.")
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def membership_delete(request, pk):
-    seat = get_object_or_404(Membership.objects.select_related("body"), pk=pk)
+    seat = deletable_object(request, Membership.objects.select_related("body"), pk=pk)
     body = seat.body
-    _check_coordinator(request, body.region)
-    if request.method == "POST":
-        seat.delete()
-        messages.success(request, _("The seat has been deleted."))
-        return HttpResponseRedirect(body.get_absolute_url())
     title = _("Delete a seat in %(name)s") % {"name": body.name}
-    return _confirm_page(
+    return confirm_delete(
         request,
+        delete=lambda: services.membership_delete(user=request.user, membership=seat),
+        done_url=body.get_absolute_url(),
+        done_message=_("The seat has been deleted."),
         title=title,
         question=_("Do you want to delete the seat “%(seat)s”?")
         % {"seat": seat.display(show_private=True)},
         cancel_url=body.get_absolute_url(),
-        crumbs=[_bodies_crumb(), (body.full_name, body.get_absolute_url()), (title, None)],
+        crumbs=_body_crumbs(body, title),
     )
 
 
@@ -325,12 +277,10 @@ def _people_crumb():
 
 
 def _person_for_coordinator(request, pk) -> Person:
-    person = get_object_or_404(Person.objects.select_related("region", "organisation"), pk=pk)
-    _check_coordinator(request, person.region)
-    return person
+    return editable_object(request, Person.objects.select_related("region", "organisation"), pk=pk)
 
 
-@coordinator_view
+@login_first
 def person_list(request):
     regions = coordinated_regions(request.user)
     if not regions.exists():
@@ -347,7 +297,7 @@ def person_list(request):
     )
 
 
-@coordinator_view
+@login_first
 def person_detail(request, pk):
     person = _person_for_coordinator(request, pk)
     seats = person.memberships.select_related("body").order_by("body__level_order", "body__order")
@@ -362,62 +312,58 @@ def person_detail(request, pk):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def person_create(request):
-    if not coordinated_regions(request.user).exists():
-        raise PermissionDenied
+    require(coordinated_regions(request.user).exists())
     form = PersonForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        _check_coordinator(request, form.cleaned_data["region"])
-        person = services.person_save(
-            person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
-        )
-        messages.success(request, _("The person has been added."))
-        return HttpResponseRedirect(person.get_absolute_url())
-    return _form_page(
+    title = _("New person")
+    return edit_page(
         request,
         form,
-        title=_("New person"),
+        lambda: _save_person(request, form),
+        done_url=lambda person: person.get_absolute_url(),
+        done_message=_("The person has been added."),
+        title=title,
         cancel_url=reverse("governance:person_list"),
-        crumbs=[_bodies_crumb(), _people_crumb(), (_("New person"), None)],
+        crumbs=[_bodies_crumb(), _people_crumb(), (title, None)],
     )
 
 
-@coordinator_view
+def _save_person(request, form):
+    return services.person_save(
+        user=request.user, person=form.instance, spellings=form.cleaned_data["other_spellings"]
+    )
+
+
+def _person_crumbs(person, title):
+    return [
+        _bodies_crumb(),
+        _people_crumb(),
+        (person.name, person.get_absolute_url()),
+        (title, None),
+    ]
+
+
+@login_first
 @require_http_methods(["GET", "POST"])
 def person_update(request, pk):
     person = _person_for_coordinator(request, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _check_coordinator(request, form.cleaned_data["region"]) is None
-        and save_or_conflict(
-            form,
-            lambda: services.person_save(
-                person=form.save(commit=False), spellings=form.cleaned_data["other_spellings"]
-            ),
-        )
-    ):
-        messages.success(request, _("The person has been saved."))
-        return HttpResponseRedirect(person.get_absolute_url())
     title = _("Edit %(name)s") % {"name": person.name}
-    return _form_page(
+    return edit_page(
         request,
         form,
+        lambda: _save_person(request, form),
+        done_url=person.get_absolute_url(),
+        done_message=_("The person has been saved."),
         title=title,
         cancel_url=person.get_absolute_url(),
-        crumbs=[
-            _bodies_crumb(),
-            _people_crumb(),
-            (person.name, person.get_absolute_url()),
-            (title, None),
-        ],
+        crumbs=_person_crumbs(person, title),
     )
 
 
-@coordinator_view
+@login_first
 def person_export(request, pk):
     person = _person_for_coordinator(request, pk)
     data = services.person_export(person=person)
@@ -428,22 +374,20 @@ def person_export(request, pk):
     return response
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def person_remove(request, pk):
     person = _person_for_coordinator(request, pk)
-    if request.method == "POST":
-        kept = services.person_remove(person=person)
-        messages.success(
-            request,
-            _("The person has been removed. %(count)s seats remain as “deleted person”.")
-            % {"count": kept},
-        )
-        return HttpResponseRedirect(reverse("governance:person_list"))
     title = _("Remove %(name)s") % {"name": person.name}
     count = person.memberships.count()
-    return _confirm_page(
+    return confirm_delete(
         request,
+        delete=lambda: services.person_remove(user=request.user, person=person),
+        done_url=reverse("governance:person_list"),
+        done_message=lambda kept: (
+            _("The person has been removed. %(count)s seats remain as “deleted person”.")
+            % {"count": kept}
+        ),
         title=title,
         question=_("Do you want to remove this person and their name from the portal?"),
         consequences=[
@@ -452,12 +396,7 @@ def person_remove(request, pk):
             _("Download the export first if the person asked for their data."),
         ],
         cancel_url=person.get_absolute_url(),
-        crumbs=[
-            _bodies_crumb(),
-            _people_crumb(),
-            (person.name, person.get_absolute_url()),
-            (title, None),
-        ],
+        crumbs=_person_crumbs(person, title),
     )
 
 
@@ -465,7 +404,7 @@ def person_remove(request, pk):
 
 
 def _agenda_for_coordinator(request, slug) -> Agenda:
-    agenda = get_object_or_404(Agenda, slug=slug)
+    agenda = get_object_or_404(Agenda.objects.select_related("region", "municipality"), slug=slug)
     _check_coordinator(request, agenda.owner_region)
     return agenda
 
@@ -478,35 +417,28 @@ def _route_url(agenda):
     return agenda.get_absolute_url() + "#behandeling"
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def decision_step_create(request, slug):
     agenda = _agenda_for_coordinator(request, slug)
     form = DecisionStepForm(request.POST or None, agenda=agenda)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.decision_step_record(
-                agenda=agenda,
-                order=data["order"],
-                date=data["date"],
-                date_text=data["date_text"],
-                date_until=data["date_until"],
-                body=data["body"],
-                body_text=data["body_text"],
-                purpose=data["purpose"],
-                conclusion=data["conclusion"],
-                source_note=data["source_note"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The step has been added to the decision route."))
-            return HttpResponseRedirect(_route_url(agenda))
-    title = _("New step in the decision route")
-    return _form_page(
+    return _decision_step_page(
         request,
         form,
+        agenda,
+        lambda fields: services.decision_step_record(user=request.user, agenda=agenda, **fields),
+        title=_("New step in the decision route"),
+        done_message=_("The step has been added to the decision route."),
+    )
+
+
+def _decision_step_page(request, form, agenda, save, *, title, done_message):
+    return edit_page(
+        request,
+        form,
+        lambda: save({name: form.cleaned_data[name] for name in form.Meta.fields}),
+        done_url=_route_url(agenda),
+        done_message=done_message,
         title=title,
         intro=_(
             "A step records a decision and nothing more: adopting the agenda is its own act "
@@ -517,56 +449,35 @@ def decision_step_create(request, slug):
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def decision_step_update(request, pk):
-    step = get_object_or_404(DecisionStep.objects.select_related("agenda"), pk=pk)
-    agenda = step.agenda
-    _check_coordinator(request, agenda.owner_region)
-    form = DecisionStepForm(request.POST or None, instance=step, agenda=agenda)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            saved = save_or_conflict(
-                form, lambda: services.decision_step_update(step=step, **fields)
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if saved is not None:
-                messages.success(request, _("The step has been saved."))
-                return HttpResponseRedirect(_route_url(agenda))
-    title = _("Edit a step of the decision route")
-    return _form_page(
+    step = editable_object(request, DecisionStep.objects.select_related("agenda"), pk=pk)
+    form = DecisionStepForm(request.POST or None, instance=step, agenda=step.agenda)
+    return _decision_step_page(
         request,
         form,
-        title=title,
-        intro=_(
-            "A step records a decision and nothing more: adopting the agenda is its own act "
-            "on the agenda page."
-        ),
-        cancel_url=_route_url(agenda),
-        crumbs=_agenda_crumbs(agenda, title),
+        step.agenda,
+        lambda fields: services.decision_step_update(user=request.user, step=step, **fields),
+        title=_("Edit a step of the decision route"),
+        done_message=_("The step has been saved."),
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def decision_step_delete(request, pk):
-    step = get_object_or_404(DecisionStep.objects.select_related("agenda", "body"), pk=pk)
+    step = deletable_object(request, DecisionStep.objects.select_related("agenda", "body"), pk=pk)
     agenda = step.agenda
-    _check_coordinator(request, agenda.owner_region)
-    if request.method == "POST":
-        step.delete()
-        messages.success(request, _("The step has been deleted."))
-        return HttpResponseRedirect(_route_url(agenda))
     title = _("Delete a step of the decision route")
-    consequences = [_("The agenda's state does not change.")]
-    return _confirm_page(
+    return confirm_delete(
         request,
+        delete=lambda: services.decision_step_delete(user=request.user, step=step),
+        done_url=_route_url(agenda),
+        done_message=_("The step has been deleted."),
         title=title,
         question=_("Do you want to delete the step “%(step)s”?") % {"step": step.body_name},
-        consequences=consequences,
+        consequences=[_("The agenda's state does not change.")],
         cancel_url=_route_url(agenda),
         crumbs=_agenda_crumbs(agenda, title),
     )
@@ -576,58 +487,60 @@ def _consultation_url(agenda):
     return agenda.get_absolute_url() + "#inbreng"
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def consultation_create(request, slug):
     agenda = _agenda_for_coordinator(request, slug)
     form = ConsultationInputForm(request.POST or None, agenda=agenda)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The input has been added."))
-        return HttpResponseRedirect(_consultation_url(agenda))
-    title = _("New consultation input")
-    return _form_page(
+    return _consultation_page(
         request,
         form,
+        agenda,
+        title=_("New consultation input"),
+        done_message=_("The input has been added."),
+    )
+
+
+def _consultation_page(request, form, agenda, *, title, done_message):
+    return edit_page(
+        request,
+        form,
+        lambda: services.consultation_save(user=request.user, item=form.instance),
+        done_url=_consultation_url(agenda),
+        done_message=done_message,
         title=title,
         cancel_url=_consultation_url(agenda),
         crumbs=_agenda_crumbs(agenda, title),
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def consultation_update(request, pk):
-    item = get_object_or_404(ConsultationInput.objects.select_related("agenda"), pk=pk)
-    agenda = item.agenda
-    _check_coordinator(request, agenda.owner_region)
-    form = ConsultationInputForm(request.POST or None, instance=item, agenda=agenda)
-    if request.method == "POST" and form.is_valid() and save_or_conflict(form, form.save):
-        messages.success(request, _("The input has been saved."))
-        return HttpResponseRedirect(_consultation_url(agenda))
-    title = _("Edit consultation input")
-    return _form_page(
+    item = editable_object(request, ConsultationInput.objects.select_related("agenda"), pk=pk)
+    form = ConsultationInputForm(request.POST or None, instance=item, agenda=item.agenda)
+    return _consultation_page(
         request,
         form,
-        title=title,
-        cancel_url=_consultation_url(agenda),
-        crumbs=_agenda_crumbs(agenda, title),
+        item.agenda,
+        title=_("Edit consultation input"),
+        done_message=_("The input has been saved."),
     )
 
 
-@coordinator_view
+@login_first
 @require_http_methods(["GET", "POST"])
 def consultation_delete(request, pk):
-    item = get_object_or_404(ConsultationInput.objects.select_related("agenda", "partner"), pk=pk)
+    item = deletable_object(
+        request, ConsultationInput.objects.select_related("agenda", "partner"), pk=pk
+    )
     agenda = item.agenda
-    _check_coordinator(request, agenda.owner_region)
-    if request.method == "POST":
-        item.delete()
-        messages.success(request, _("The input has been deleted."))
-        return HttpResponseRedirect(_consultation_url(agenda))
     title = _("Delete consultation input")
-    return _confirm_page(
+    return confirm_delete(
         request,
+        delete=lambda: services.consultation_delete(user=request.user, item=item),
+        done_url=_consultation_url(agenda),
+        done_message=_("The input has been deleted."),
         title=title,
         question=_("Do you want to delete the input of %(partner)s?") % {"partner": item.partner},
         cancel_url=_consultation_url(agenda),

@@ -9,13 +9,14 @@ clears the budgeted amount (the allocation stays, with any realised amount).
 from collections import defaultdict
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from agenda.models import Action, shorten
+from agenda.models import Action, Agenda, shorten
 from financing.forms import DutchAmountField
 from financing.models import Allocation, FundingStream
 
@@ -105,7 +106,10 @@ def _format(amount):
 
 @transaction.atomic
 def budget_save(agenda, formset, *, user) -> dict:
-    """Write the grid: create, update or clear allocations. Returns the counts."""
+    """Write the grid: create, update or clear allocations. Returns the counts. Only the
+    agenda's coordinators (`Agenda.objects.editable_by`) may."""
+    if not Agenda.objects.filter(pk=agenda.pk).editable_by(user).exists():
+        raise PermissionDenied(_("You may not change the budget of this agenda."))
     wanted = {}
     for form in formset.forms:
         data = form.cleaned_data

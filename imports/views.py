@@ -5,21 +5,19 @@ file is kept with its mapping in `ImportUpload` until it is confirmed; nothing i
 changes before that, and the confirmed import is one transaction.
 """
 
-from datetime import timedelta
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import login_first
 from agenda.models import Agenda
 
+from . import uploads
 from .budget import budget_formset, budget_save
 from .forms import CREATE_FIELDS, MappingForm, UploadForm
 from .models import ImportUpload
@@ -35,7 +33,7 @@ def _editable_agenda(request, slug) -> Agenda:
     return agenda
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def upload(request, slug):
     agenda = _editable_agenda(request, slug)
@@ -51,18 +49,12 @@ def upload(request, slug):
             except FileReadError as exc:
                 error = str(exc)
             else:
-                mapping = _earlier_mapping(agenda, request.user, header) or header.mapping
-                # files nobody confirmed within two days are not kept
-                ImportUpload.objects.filter(
-                    applied_at__isnull=True,
-                    uploaded_at__lt=timezone.now() - timedelta(days=2),
-                ).delete()
-                created = ImportUpload.objects.create(
-                    agenda=agenda,
+                created = uploads.upload_store(
                     user=request.user,
-                    file_name=file.name[:255],
+                    agenda=agenda,
+                    file_name=file.name,
                     data=data,
-                    mapping=mapping,
+                    mapping=_earlier_mapping(agenda, request.user, header) or header.mapping,
                 )
                 return HttpResponseRedirect(
                     reverse("imports:preview", args=[agenda.slug, created.pk])
@@ -112,7 +104,7 @@ def _plan(upload_obj, table, header):
     return build_plan(table, header, upload_obj.agenda, **creations)
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def preview(request, slug, pk):
     agenda = _editable_agenda(request, slug)
@@ -140,9 +132,12 @@ def preview(request, slug, pk):
         request.POST or None, header=header, years=agenda.years, plan=plan, prefix="m"
     )
     if request.method == "POST" and form.is_valid():
-        upload_obj.mapping = form.mapping()
-        upload_obj.result = {"create": form.creations()}
-        upload_obj.save(update_fields=["mapping", "result"])
+        uploads.upload_mapping_set(
+            user=request.user,
+            upload=upload_obj,
+            mapping=form.mapping(),
+            creations=form.creations(),
+        )
         if request.POST.get("confirm") and plan is not None:
             header.mapping = upload_obj.mapping
             try:
@@ -155,10 +150,7 @@ def preview(request, slug, pk):
                 except ImportRefused:  # pragma: no cover - checked just above
                     pass
                 else:
-                    upload_obj.applied_at = timezone.now()
-                    upload_obj.result = {"counts": counts}
-                    upload_obj.data = b""
-                    upload_obj.save(update_fields=["applied_at", "result", "data"])
+                    uploads.upload_mark_applied(user=request.user, upload=upload_obj, counts=counts)
                     if any(counts.values()):
                         messages.success(
                             request,
@@ -213,7 +205,7 @@ def _samples(table, header, count=2) -> list[str]:
     return samples
 
 
-@login_required
+@login_first
 def template_download(request, slug):
     agenda = _editable_agenda(request, slug)
     response = HttpResponse(
@@ -224,7 +216,7 @@ def template_download(request, slug):
     return response
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def budget_grid(request, slug):
     """The agenda's budget as one form: a line per action and financier, a column per year."""

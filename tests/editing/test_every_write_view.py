@@ -2,7 +2,9 @@
 in `accounts.decorators.login_first`, so visitors who are not logged in are sent to the login
 page before anything is looked up, and only then does the view ask the QuerySet rules."""
 
+import inspect
 import re
+import sys
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -49,3 +51,62 @@ def test_a_write_view_goes_through_the_access_layer(name, pattern, client, db):
     response = client.post(reverse(name, kwargs=sample_args(pattern)), {})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+# --- the edit and delete views fetch what they change through the QuerySet rules -------------
+
+FETCH = re.compile(r"(editable_object|deletable_object|\.editable_by\(|\.deletable_by\()")
+HELPER = re.compile(r"\b(_\w+)\(")
+# Views that change an object named in the URL but still ask another rule, each with why.
+OTHER_RULE = {
+    "agenda:action_edit": "partner editors edit some fields; the form asks action_fields_for",
+    "agenda:action_status": "partner editors change the status of the actions they lead",
+    "evaluation:evaluation_edit": "the coordinators of the action's agenda (_editable_action)",
+    "evaluation:indicator_edit": "the coordinators of the action's agenda (_editable_action)",
+    "evaluation:indicator_delete": "the coordinators of the action's agenda (_editable_action)",
+    "financing:inhabitants_edit": "a region has no editable_by: is_coordinator_for(region)",
+    "governance:municipality_update": "beheerders too: accounts.access.can_manage_region",
+    "governance:organisation_update": "beheerders too: organisations_kept_by",
+}
+EDITS_AN_OBJECT = re.compile(r"(update|edit|delete|remove|pillars|distribute|status)")
+
+
+def fetching_source(view) -> str:
+    """The source of a view and of the module's own `_helpers` it calls, followed down."""
+    while hasattr(view, "__wrapped__"):
+        view = view.__wrapped__
+    module = sys.modules[view.__module__]
+    seen, todo, parts = set(), [view], []
+    while todo:
+        function = todo.pop()
+        if function in seen:
+            continue
+        seen.add(function)
+        source = inspect.getsource(function)
+        parts.append(source)
+        for name in HELPER.findall(source):
+            helper = getattr(module, name, None)
+            if inspect.isfunction(helper):
+                todo.append(helper)
+    return "\n".join(parts)
+
+
+OBJECT_VIEWS = [
+    (name, pattern)
+    for name, pattern in WRITE_VIEWS
+    if EDITS_AN_OBJECT.search(name.split(":")[-1]) and pattern.pattern.converters
+]
+
+
+def test_the_views_that_change_an_object_are_found():
+    assert len(OBJECT_VIEWS) >= 25
+    assert set(OTHER_RULE) <= {name for name, _p in OBJECT_VIEWS}
+
+
+@pytest.mark.parametrize("name,pattern", OBJECT_VIEWS, ids=[n for n, _ in OBJECT_VIEWS])
+def test_a_view_fetches_what_it_changes_through_editable_by(name, pattern):
+    fetches = bool(FETCH.search(fetching_source(pattern.callback)))
+    if name in OTHER_RULE:
+        assert not fetches, f"{name} now asks editable_by: remove it from OTHER_RULE"
+    else:
+        assert fetches, f"{name} does not fetch through editable_by/deletable_by"

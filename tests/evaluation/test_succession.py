@@ -1,6 +1,8 @@
 """Starting the next agenda from the old one: a new structure, chosen actions carried over."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from agenda.models import Action, Agenda, Pillar, Theme
@@ -45,6 +47,11 @@ def snapshot(agenda: Agenda) -> dict:
     }
 
 
+def boss_of(region):
+    """The region's coordinator, made on first use."""
+    return get_user_model().objects.filter(username="coordinator").first() or coordinator(region)
+
+
 @pytest.fixture
 def old(demo):
     return Agenda.objects.get(slug="zkij-2020-2022")
@@ -52,6 +59,7 @@ def old(demo):
 
 def start(old, **kwargs):
     values = {
+        "user": boss_of(old.region),
         "source": old,
         "title": "Regionale arbeidsmarktagenda 2023-2026",
         "first_year": 2023,
@@ -72,7 +80,9 @@ def test_carrying_over_leaves_the_old_agenda_untouched(old):
     new = start(old)
     chosen = list(Action.objects.in_agenda(old).filter(evaluation__outcome="loopt_door"))
     pilots = Theme.objects.get(agenda=new, name="Pilots")
-    carried = agenda_carry_over(agenda=new, choices=[(a, pilots) for a in chosen])
+    carried = agenda_carry_over(
+        user=boss_of(old.region), agenda=new, choices=[(a, pilots) for a in chosen]
+    )
     assert len(carried) == len(chosen) > 0
     assert snapshot(old) == before
 
@@ -96,21 +106,47 @@ def test_the_new_agenda_is_a_concept_with_its_own_structure(old):
 
 
 def test_a_carried_action_reaches_its_history_through_its_predecessor(old):
-    new = start(old)
+    boss = boss_of(old.region)
+    new = start(old, user=boss)
     rmt = Action.objects.get(theme__agenda=old, short_title="Regionaal Mobiliteitsteam")
     theme = Theme.objects.get(agenda=new, name="Naar werk")
-    [carried] = agenda_carry_over(agenda=new, choices=[(rmt, theme)])
+    [carried] = agenda_carry_over(user=boss, agenda=new, choices=[(rmt, theme)])
     assert carried.predecessor == rmt
     assert carried.text == rmt.text and carried.short_title == rmt.short_title
     assert set(carried.leads.all()) == set(rmt.leads.all())
     assert carried.predecessor.history.count() == rmt.history.count() > 0
     assert carried.predecessor.evaluation.title == "Regionaal Mobiliteitsteam"
     # Carrying the same action again does not make a second copy.
-    assert agenda_carry_over(agenda=new, choices=[(rmt, theme)]) == []
+    assert agenda_carry_over(user=boss, agenda=new, choices=[(rmt, theme)]) == []
+
+
+def test_the_successor_and_its_carried_actions_are_recorded_under_the_coordinator(old):
+    boss = boss_of(old.region)
+    new = start(old, user=boss)
+    assert new.history.latest().history_user == boss
+    assert {p.history.latest().history_user for p in new.pillars.all()} == {boss}
+    rmt = Action.objects.get(theme__agenda=old, short_title="Regionaal Mobiliteitsteam")
+    theme = Theme.objects.get(agenda=new, name="Naar werk")
+    [carried] = agenda_carry_over(user=boss, agenda=new, choices=[(rmt, theme)])
+    assert carried.history.earliest().history_user == boss
+
+
+def test_only_a_coordinator_of_the_region_starts_a_successor_or_carries_over(old):
+    outsider = partner(old.region)
+    before = Agenda.objects.count()
+    with pytest.raises(PermissionDenied):
+        start(old, user=outsider)
+    assert Agenda.objects.count() == before
+    new = start(old)
+    rmt = Action.objects.get(theme__agenda=old, short_title="Regionaal Mobiliteitsteam")
+    theme = Theme.objects.get(agenda=new, name="Naar werk")
+    with pytest.raises(PermissionDenied):
+        agenda_carry_over(user=outsider, agenda=new, choices=[(rmt, theme)])
+    assert not Action.objects.filter(predecessor=rmt).exists()
 
 
 def test_coordinator_starts_the_2023_agenda_in_the_browser(client, old):
-    client.force_login(coordinator(old.region))
+    client.force_login(boss_of(old.region))
     before = snapshot(old)
     url = reverse("evaluation:successor_start", args=[old.slug])
     form = client.get(url)
@@ -151,7 +187,7 @@ def test_coordinator_starts_the_2023_agenda_in_the_browser(client, old):
 
 
 def test_bad_structure_or_years_change_nothing(client, old):
-    client.force_login(coordinator(old.region))
+    client.force_login(boss_of(old.region))
     url = reverse("evaluation:successor_start", args=[old.slug])
     count = Agenda.objects.count()
     for data in [
@@ -172,7 +208,7 @@ def test_bad_structure_or_years_change_nothing(client, old):
 
 def test_an_unknown_theme_in_the_carry_over_form_is_refused(client, old):
     new = start(old)
-    client.force_login(coordinator(old.region))
+    client.force_login(boss_of(old.region))
     talent = Action.objects.get(theme__agenda=old, short_title="Talent naar de zorg")
     other = Theme.objects.filter(agenda=old).first()
     url = reverse("evaluation:successor_carry_over", args=[new.slug])

@@ -1,10 +1,13 @@
 """An agenda's budget entered as one grid: actions × years, a financier per line."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Theme
 from financing.models import Allocation, FundingStream
+from imports.budget import budget_formset, budget_save
 
 
 @pytest.fixture
@@ -73,3 +76,17 @@ def test_wrong_notation_in_the_grid_saves_nothing(client, coordinator, agenda):
     assert "Vul een bedrag in Nederlandse notatie in" in page
     assert "Kies wie deze bedragen financiert." in page
     assert Allocation.objects.count() == 0
+
+
+def test_only_the_agendas_coordinators_may_write_its_budget_grid(agenda):
+    viewer = user_create(
+        username="vera", role="viewer", password="Proef-wachtwoord-2026", full_name="Vera"
+    )
+    one = Action.objects.order_by("order").first()
+    formset = budget_formset(
+        agenda, grid([(one, FundingStream.objects.get(name="Rijk"), ["1.000", "", ""])])
+    )
+    assert formset.is_valid()
+    with pytest.raises(PermissionDenied):
+        budget_save(agenda, formset, user=viewer)
+    assert not Allocation.objects.exists()

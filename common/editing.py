@@ -1,0 +1,117 @@
+"""The pages every editable model shares, so that a create, update or delete view is only the
+look-up of its object, its form and the service function that writes:
+
+- `form_page` shows a form (`templates/common/object_form.html`), with status 409 after an
+  edit conflict;
+- `edit_page` is the two together: a create or update view ends in it;
+- `save_form` runs the service on a valid POST, guarded by the edit-conflict check, puts a
+  refusal (`ValidationError`) on the form, and redirects with a message when it is saved;
+- `confirm_delete` asks first (`templates/common/confirm_delete.html`), runs the delete
+  service on POST and shows why when it is refused.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .versioning import form_status, save_or_conflict
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: at the field it names, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _message(done_message, result) -> str:
+    return done_message(result) if callable(done_message) else done_message
+
+
+def save_form(request, form, save: Callable[[], object], *, done_url, done_message):
+    """On a valid POST run `save()` (a service function) and redirect to `done_url` (or
+    `done_url(result)`) with `done_message`. Returns None when the form is to be shown (again):
+    a GET, invalid input, a refusal or an edit conflict, and then nothing has been written."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():
+            result = save_or_conflict(form, save)
+    except ValidationError as error:
+        add_errors(form, error)
+        return None
+    if getattr(form, "conflict", None):
+        return None
+    messages.success(request, _message(done_message, result))
+    return HttpResponseRedirect(done_url(result) if callable(done_url) else done_url)
+
+
+def edit_page(request, form, save, *, done_url, done_message, **page):
+    """A whole create or update view after its look-ups: `save_form`, or else `form_page`
+    with `page` (title, cancel_url, crumbs, intro)."""
+    return save_form(
+        request, form, save, done_url=done_url, done_message=done_message
+    ) or form_page(request, form, **page)
+
+
+def form_page(request, form, *, title, cancel_url, crumbs=None, intro=""):
+    return TemplateResponse(
+        request,
+        "common/object_form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
+        status=form_status(form),
+    )
+
+
+def confirm_delete(
+    request,
+    *,
+    delete: Callable[[], object],
+    done_url: str,
+    done_message: str | Callable[[object], str],
+    question: str,
+    cancel_url: str,
+    title: str = "",
+    consequences: Iterable[str] = (),
+    crumbs=None,
+    related: Iterable[tuple[str, int]] = (),
+    protected: Iterable[str] = (),
+    history_kept: bool = False,
+):
+    """Ask `question`; on POST run `delete()` and go to `done_url` with `done_message` (or
+    `done_message(result)` when it is a function of what `delete()` returned). A
+    `ValidationError` from `delete()` (other data still refers to the row) is shown instead
+    and nothing is deleted. `related` lists what goes with it (name, count), `protected` what
+    still refers to it (then the page only explains); `history_kept` says the change history
+    stays readable."""
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            result = delete()
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _message(done_message, result))
+            return HttpResponseRedirect(done_url)
+    return TemplateResponse(
+        request,
+        "common/confirm_delete.html",
+        {
+            "title": title or _("Confirm deletion"),
+            "question": question,
+            "consequences": list(consequences),
+            "errors": errors,
+            "cancel_url": cancel_url,
+            "crumbs": crumbs,
+            "related": list(related),
+            "protected": list(protected),
+            "history_kept": history_kept,
+        },
+    )
