@@ -37,7 +37,7 @@ VALUE_FIELDS = [
     "pk",
     "theme__number",
     "theme__name",
-    "theme__pillar__name",
+    "pillar__name",
     "theme__target_group",
     "target_group_text",
     "scope__name",
@@ -117,7 +117,7 @@ def _funding(action_ids: list[int]) -> dict[int, str]:
 
 CELLS = {
     "number": lambda row, extra: row["theme__number"],
-    "theme": lambda row, extra: f"{row['theme__pillar__name']}: {row['theme__name']}",
+    "theme": lambda row, extra: f"{row['pillar__name']}: {row['theme__name']}",
     "target_group": lambda row, extra: row["target_group_text"] or row["theme__target_group"],
     "scope": lambda row, extra: row["scope__name"] or "",
     "text": lambda row, extra: row["text"],

@@ -119,7 +119,7 @@ class ActionFilter(django_filters.FilterSet):
     )
     pillar = AgendaChoiceFilter(
         label=_("Pillar"),
-        field_name="theme__pillar",
+        field_name="pillar",
         to_field_name="order",
         choices_for=lambda agenda: agenda.pillars.order_by("order"),
     )
@@ -133,7 +133,7 @@ class ActionFilter(django_filters.FilterSet):
         label=_("(Sub)regional"),
         field_name="scope",
         choices_for=lambda agenda: Scope.objects.filter(
-            Exists(Action.objects.filter(scope=OuterRef("pk"), theme__agenda=agenda))
+            Exists(Action.objects.filter(scope=OuterRef("pk"), agenda=agenda))
         ).order_by("order", "name"),
     )
     status = AgendaChoiceFilter(
@@ -158,7 +158,7 @@ class ActionFilter(django_filters.FilterSet):
         label=_("Lead organisation"),
         field_name="leads",
         choices_for=lambda agenda: Organisation.objects.filter(
-            Exists(Action.objects.filter(leads=OuterRef("pk"), theme__agenda=agenda))
+            Exists(Action.objects.filter(leads=OuterRef("pk"), agenda=agenda))
         ).order_by("name"),
     )
     funding = AgendaChoiceFilter(

@@ -175,7 +175,7 @@ def current_state(agenda: Agenda, actions=None) -> AgendaState:
     else:
         actions = Action.objects.all()
     actions = (
-        actions.filter(theme__agenda=agenda)
+        actions.filter(agenda=agenda)
         .select_related("scope", "status")
         .prefetch_related("leads")
         .order_by("theme__number", "order", "pk")

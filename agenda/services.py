@@ -140,7 +140,7 @@ def _action_values(action: Action, names: Iterable[str]) -> dict[str, Any]:
 def action_update(*, action: Action, user, expected_version: int, data: dict[str, Any]) -> Action:
     """Change an action, refusing with `EditConflict` when it was saved after
     `expected_version` and with `PermissionDenied` for fields the user may not change."""
-    current = Action.objects.select_for_update().select_related("theme__agenda").get(pk=action.pk)
+    current = Action.objects.select_for_update().select_related("agenda").get(pk=action.pk)
     allowed = action_fields_for(user, current)
     if not allowed:
         raise PermissionDenied(_("You may not edit this action."))
@@ -151,15 +151,15 @@ def action_update(*, action: Action, user, expected_version: int, data: dict[str
     data = dict(data)
     leads = data.pop("leads", None)
     before = _action_values(current, data.keys())
-    agenda_before = current.theme.agenda_id
+    agenda_before = current.agenda_id
     for name, value in data.items():
         setattr(current, name, value)
     if "order" in data and current.order is None:  # left empty: after the theme's last action
         current.order = _next(
             Action.objects.filter(theme=current.theme).exclude(pk=current.pk), "order"
         )
-    if current.theme.agenda_id != agenda_before:
-        if not access.coordinates_agenda(user, current.theme.agenda, "agenda.add_action"):
+    if current.agenda_id != agenda_before:
+        if not access.coordinates_agenda(user, current.agenda, "agenda.add_action"):
             raise PermissionDenied(_("You may not move actions to that agenda."))
     current.full_clean()
 

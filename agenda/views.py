@@ -76,11 +76,11 @@ def status_counts(agenda) -> dict:
     """The number of actions per status for each pillar of the agenda, and their totals."""
     rows = (
         Action.objects.in_agenda(agenda)
-        .values("theme__pillar", "status")
+        .values("pillar", "status")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    counts = {(row["theme__pillar"], row["status"]): row["count"] for row in rows}
+    counts = {(row["pillar"], row["status"]): row["count"] for row in rows}
     used = {status_id for _pillar, status_id in counts}
     statuses = [s for s in Status.objects.order_by("order", "name") if s.pk in used]
     columns = [(s.pk, s.name) for s in statuses]
@@ -193,12 +193,12 @@ def action_detail(request, pk):
         pk=pk,
     )
     # The links to the previous and next agenda's action show a title and an agenda title only.
-    visible = Action.objects.visible_to(request.user).select_related("theme__agenda")
+    visible = Action.objects.visible_to(request.user).select_related("agenda")
     predecessor = None
     if action.predecessor_id is not None:
         predecessor = visible.filter(pk=action.predecessor_id).first()
     successors = list(visible.filter(predecessor=action).order_by("pk"))
-    agenda = action.theme.agenda
+    agenda = action.agenda
     return TemplateResponse(
         request,
         "agenda/action_detail.html",
@@ -222,7 +222,7 @@ def organisation_list(request):
     led = (
         Q()
         if request.user.is_authenticated
-        else Q(led_actions__theme__agenda__state__in=Agenda.PUBLIC_STATES)
+        else Q(led_actions__agenda__state__in=Agenda.PUBLIC_STATES)
     )
     organisations = Organisation.objects.annotate(
         action_count=Count("led_actions", filter=led, distinct=True)
@@ -238,11 +238,11 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=pk)
     actions = ActionTable.prepare(
         Action.objects.visible_to(request.user).filter(leads=organisation)
-    ).order_by("-theme__agenda__first_year", "theme__agenda__title", "theme__number", "order")
+    ).order_by("-agenda__first_year", "agenda__title", "theme__number", "order")
     agendas = []
     for action in actions:
-        if not agendas or agendas[-1]["agenda"].pk != action.theme.agenda_id:
-            agendas.append({"agenda": action.theme.agenda, "actions": []})
+        if not agendas or agendas[-1]["agenda"].pk != action.agenda_id:
+            agendas.append({"agenda": action.agenda, "actions": []})
         agendas[-1]["actions"].append(action)
     return TemplateResponse(
         request,

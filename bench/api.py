@@ -64,8 +64,8 @@ BARE_FIELDS = [
     "theme__number",
     "theme__name",
     "theme__target_group",
-    "theme__pillar__order",
-    "theme__pillar__name",
+    "pillar__order",
+    "pillar__name",
     "scope__id",
     "scope__name",
     "status__slug",
@@ -78,7 +78,7 @@ def bare_values(request):
     size = int(request.GET.get("page_size", 50))
     page = int(request.GET.get("page", 1))
     rows = (
-        Action.objects.filter(theme__agenda__slug=SLUG)
+        Action.objects.filter(agenda__slug=SLUG)
         .order_by("theme__number", "order", "pk")
         .values(*BARE_FIELDS)[(page - 1) * size : page * size]
     )

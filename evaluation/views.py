@@ -80,7 +80,7 @@ def evaluation_edit(request, pk):
     if evaluation is None:
         evaluation = Evaluation(
             action=action,
-            pillar=action.theme.pillar,
+            pillar=action.pillar,
             title=action.short_title or "",
             action_text=action.text,
             number=(

@@ -390,7 +390,7 @@ def agenda_distributions(agenda: Agenda) -> list[Distribution]:
     year amounts of the streams in its funding overview, each with its parts."""
     return list(
         Distribution.objects.filter(
-            Q(allocation__action__theme__agenda=agenda) | Q(year_amount__stream__agendas=agenda)
+            Q(allocation__action__agenda=agenda) | Q(year_amount__stream__agendas=agenda)
         )
         .distinct()
         .select_related("allocation__stream", "allocation__action", "year_amount__stream")

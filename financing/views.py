@@ -105,7 +105,7 @@ def stream_detail(request, pk):
     allocations = (
         Allocation.objects.visible_to(request.user)
         .filter(stream=stream)
-        .select_related("action__theme__agenda")
+        .select_related("action__agenda")
         .order_by("year", "action__theme__number", "action__order")
     )
     year_amounts = stream.year_amounts.select_related("distribution").order_by("year")
@@ -301,7 +301,7 @@ def allocation_create(request, pk):
 @coordinator_view
 def allocation_update(request, pk):
     allocation = get_object_or_404(
-        Allocation.objects.select_related("action__theme__agenda", "stream"), pk=pk
+        Allocation.objects.select_related("action__agenda", "stream"), pk=pk
     )
     return _allocation_form(request, allocation.action, allocation)
 
@@ -346,7 +346,7 @@ def _allocation_form(request, action, allocation):
 @coordinator_view
 def allocation_delete(request, pk):
     allocation = get_object_or_404(
-        Allocation.objects.select_related("action__theme__agenda", "stream"), pk=pk
+        Allocation.objects.select_related("action__agenda", "stream"), pk=pk
     )
     action = allocation.action
     _require_coordinator(request, action.agenda.owner_region)
@@ -377,7 +377,7 @@ def distribute_year_amount(request, pk):
 @coordinator_view
 def distribute_allocation(request, pk):
     allocation = get_object_or_404(
-        Allocation.objects.select_related("stream__region", "action__theme__agenda"), pk=pk
+        Allocation.objects.select_related("stream__region", "action__agenda"), pk=pk
     )
     return _distribution_form(request, allocation=allocation)
 

@@ -70,14 +70,14 @@ class BaseBudgetFormSet(forms.BaseFormSet):
 
 def budget_formset(agenda, data=None):
     actions = list(
-        Action.objects.filter(theme__agenda=agenda)
+        Action.objects.filter(agenda=agenda)
         .select_related("theme")
         .order_by("theme__number", "order")
     )
     streams = list(FundingStream.objects.filter(region=agenda.owner_region).order_by("name"))
-    allocations = Allocation.objects.filter(
-        action__theme__agenda=agenda, year__in=agenda.years
-    ).order_by("action__theme__number", "action__order", "stream__name")
+    allocations = Allocation.objects.filter(action__agenda=agenda, year__in=agenda.years).order_by(
+        "action__theme__number", "action__order", "stream__name"
+    )
     lines = {}
     for allocation in allocations:
         line = lines.setdefault(
@@ -113,14 +113,14 @@ def budget_save(agenda, formset, *, user) -> dict:
             continue
         for year in agenda.years:
             wanted[(data["stream"], data["action"], year)] = data.get(f"y{year}")
-    valid_actions = set(Action.objects.filter(theme__agenda=agenda).values_list("pk", flat=True))
+    valid_actions = set(Action.objects.filter(agenda=agenda).values_list("pk", flat=True))
     valid_streams = set(
         FundingStream.objects.filter(region=agenda.owner_region).values_list("pk", flat=True)
     )
     wanted = {k: v for k, v in wanted.items() if k[0] in valid_streams and k[1] in valid_actions}
     existing = {
         (a.stream_id, a.action_id, a.year): a
-        for a in Allocation.objects.filter(action__theme__agenda=agenda, year__in=agenda.years)
+        for a in Allocation.objects.filter(action__agenda=agenda, year__in=agenda.years)
     }
     now = timezone.now()
     new, changed = [], []
