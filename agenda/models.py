@@ -564,6 +564,20 @@ class Action(Versioned):
             raise ValidationError({"theme": _("The theme belongs to another top level.")})
 
     @property
+    def theme_display(self) -> str:
+        """ "3. Name" of its theme, or that it has none."""
+        if self.theme_id:
+            return f"{self.theme.number}. {self.theme.name}"
+        return str(_("no theme"))
+
+    @property
+    def pillar_display(self) -> str:
+        """ "2. Name" of its pillar, or the agenda's words for a line under none."""
+        if self.pillar_id:
+            return f"{self.pillar.order}. {self.pillar.name}"
+        return str(self.agenda.outside_top_levels)
+
+    @property
     def place_number(self) -> str:
         """The line's number as the plan writes it, else theme and place ("4.2"), else the
         place alone."""

@@ -30,7 +30,7 @@ def home(request):
     agendas = (
         Agenda.objects.visible_to(request.user)
         .select_related("region", "municipality")
-        .annotate(action_count=Count("themes__actions"))
+        .annotate(action_count=Count("actions"))
     )
     return TemplateResponse(request, "agenda/agenda_list.html", {"agendas": agendas})
 
@@ -53,6 +53,12 @@ def agenda_detail(request, slug):
             .filter(place__lte=AGENDA_PAGE_ACTIONS_PER_THEME)
             .order_by("order"),
         ),
+        # the lines directly under the pillar, without a theme
+        Prefetch(
+            "actions",
+            queryset=actions.filter(theme__isnull=True).order_by("order", "pk"),
+            to_attr="lines_without_theme",
+        ),
     )
     counts = status_counts(agenda)
     return TemplateResponse(
@@ -61,6 +67,9 @@ def agenda_detail(request, slug):
         {
             "agenda": agenda,
             "pillars": pillars,
+            "lines_without_pillar": actions.filter(agenda=agenda, pillar__isnull=True).order_by(
+                "order", "pk"
+            ),
             "status_columns": counts["statuses"],
             "status_rows": counts["rows"],
             "status_totals": counts["totals"],
@@ -87,11 +96,19 @@ def status_counts(agenda) -> dict:
     if None in used:
         columns.append((None, _("no status")))
     table = []
-    for pillar in agenda.pillars.order_by("order"):
-        cells = [counts.get((pillar.pk, status_id), 0) for status_id, _name in columns]
+    pillars = list(agenda.pillars.order_by("order"))
+    if any(pillar_id is None for pillar_id, _status in counts):
+        pillars.append(None)  # the lines under no pillar, last
+    for pillar in pillars:
+        cells = [
+            counts.get((pillar.pk if pillar else None, status_id), 0)
+            for status_id, _name in columns
+        ]
         table.append(
             {
                 "pillar": pillar,
+                "label": f"{pillar.order}. {pillar.name}" if pillar else agenda.outside_top_levels,
+                "anchor": f"pillar-{pillar.order}" if pillar else "outside-top-levels",
                 "cells": list(zip([name for _id, name in columns], cells, strict=True)),
                 "total": sum(cells),
             }
@@ -106,10 +123,7 @@ def status_counts(agenda) -> dict:
 
 def status_chart(counts: dict):
     """The figures of `status_counts` as a stacked bar per pillar, one segment per status."""
-    rows = [
-        (f"{row['pillar'].order}. {row['pillar'].name}", [count for _name, count in row["cells"]])
-        for row in counts["rows"]
-    ]
+    rows = [(str(row["label"]), [count for _name, count in row["cells"]]) for row in counts["rows"]]
     return stacked_bar_chart(rows, counts["statuses"])
 
 

@@ -18,6 +18,9 @@ from financing.models import Allocation, FundingStream
 COLUMNS = [
     "id",
     "order",
+    "number",
+    "theme_id",
+    "pillar_id",
     "short_title",
     "text",
     "target_group_text",
@@ -139,12 +142,17 @@ def rows(page, *, request) -> list[dict]:
             "url": f"{api}{pk}/",
             "portal_url": f"{portal}{pk}/",
             "agenda": row["agenda__slug"],
-            "pillar": {"order": row["pillar__order"], "name": row["pillar__name"]},
+            "pillar": {"order": row["pillar__order"], "name": row["pillar__name"]}
+            if row["pillar_id"]
+            else None,
             "theme": {
                 "number": row["theme__number"],
                 "name": row["theme__name"],
                 "target_group": row["theme__target_group"],
-            },
+            }
+            if row["theme_id"]
+            else None,
+            "number": row["number"],
             "order": row["order"],
             "short_title": row["short_title"],
             "text": row["text"],

@@ -320,9 +320,20 @@ class ActionSerializer(serializers.ModelSerializer):
     agenda = serializers.CharField(
         source="agenda.slug", help_text=_("Code of the agenda the action belongs to.")
     )
-    pillar = PillarRefSerializer(source="pillar", help_text=_("The action's pillar."))
-    theme = ThemeRefSerializer(help_text=_("The action's theme."))
-    order = serializers.IntegerField(help_text=_("Position of the action within its theme."))
+    pillar = PillarRefSerializer(
+        allow_null=True,
+        help_text=_("The action's pillar; null for a line of the agenda under no pillar."),
+    )
+    theme = ThemeRefSerializer(
+        allow_null=True,
+        help_text=_("The action's theme; null for a line without a theme."),
+    )
+    number = serializers.CharField(
+        help_text=_("The measure's number as the plan writes it; may be empty.")
+    )
+    order = serializers.IntegerField(
+        help_text=_("Position of the action within its theme (or its level, without a theme).")
+    )
     short_title = serializers.CharField(help_text=_("Short title; may be empty."))
     text = serializers.CharField(help_text=_("The action as written in the agenda."))
     target_group = serializers.CharField(
@@ -368,6 +379,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "agenda",
             "pillar",
             "theme",
+            "number",
             "order",
             "short_title",
             "text",
