@@ -182,6 +182,8 @@ class ActionFilter(django_filters.FilterSet):
                 filter_.queryset = filter_.choices_for(agenda)
         if agenda.top_level_label != "pijler":  # the default word keeps its translation
             self.filters["pillar"].label = agenda.top_level_label.capitalize()
+        # the lines under no pillar, as a choice of their own
+        self.filters["pillar"].extra["null_label"] = agenda.outside_top_levels
 
     @property
     def form(self):

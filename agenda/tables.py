@@ -56,18 +56,18 @@ class ActionRows(BoundRows):
 class ActionTable(Table):
     number = Column(
         verbose_name=_("#"),
-        accessor="theme__number",
+        accessor="pk",
         order_by=("theme__number", "order"),
         attrs={"td": {"class": "portal-number"}},
     )
     theme = Column(
         verbose_name=_("Themes per pillar"),
-        accessor="theme__name",
+        accessor="pk",
         order_by=("pillar__order", "theme__number", "order"),
     )
     target_group = Column(
         verbose_name=_("Target group"),
-        accessor="theme__target_group",
+        accessor="target_group_text",
         order_by=("theme__target_group", "theme__number", "order"),
         empty_values=(),
     )
