@@ -88,11 +88,14 @@ def shorten(text: str, limit: int = 80) -> str:
 
 def action_label(action: Action, *, with_agenda: bool = False) -> str:
     """ "Thema 4 · actie 2: Baancoaches voor …", readable in a list of checkboxes."""
-    label = _("Theme %(theme)s · action %(order)s: %(text)s") % {
-        "theme": action.theme.number,
-        "order": action.order,
-        "text": shorten(action.text),
-    }
+    if action.theme_id:
+        label = _("Theme %(theme)s · action %(order)s: %(text)s") % {
+            "theme": action.theme.number,
+            "order": action.order,
+            "text": shorten(action.text),
+        }
+    else:
+        label = f"{action.place_number}: {shorten(action.text)}"
     if with_agenda:
         label = f"{label} ({action.agenda.period})"
     return label

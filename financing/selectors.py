@@ -156,7 +156,7 @@ class BudgetTable:
 
 def action_number(action: Action) -> str:
     """The measure's number as the plan writes it, else theme and place ("4.2")."""
-    return action.number or f"{action.theme.number}.{action.order}"
+    return action.place_number
 
 
 def budget_table(agenda: Agenda, *, user=None) -> BudgetTable:
