@@ -178,3 +178,15 @@ def test_bijlage1_prints_pillars_1_2_and_4_and_the_line_without_a_theme(plan):
     assert upper.index(outside) < flat.index(squeeze(COORDINATION))
     assert pdf.contains("C " + COORDINATION)
     assert pdf.contains("4.a " + DIRECT)
+
+
+def test_the_structure_page_offers_a_line_without_a_theme_under_each_pillar(
+    client, plan, coordinator
+):
+    agenda, pillars = plan
+    client.force_login(coordinator)
+    structure = client.get(reverse("agenda:agenda_structure", args=[agenda.slug])).content
+    link = f"{reverse('agenda:action_create', args=[agenda.slug])}?pillar={pillars[2].pk}"
+    assert link.encode() in structure
+    form = client.get(link).content.decode()
+    assert f'<option value="{pillars[2].pk}" selected>' in form
