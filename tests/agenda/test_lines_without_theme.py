@@ -190,3 +190,21 @@ def test_the_structure_page_offers_a_line_without_a_theme_under_each_pillar(
     assert link.encode() in structure
     form = client.get(link).content.decode()
     assert f'<option value="{pillars[2].pk}" selected>' in form
+
+
+def test_the_budget_page_bands_the_coordination_line_in_the_agendas_words(client, plan):
+    from decimal import Decimal
+
+    from financing.models import Allocation
+    from tests.financing.factories import make_stream
+
+    agenda, _pillars = plan
+    stream = make_stream(agenda.region, name="Regionale subsidie", level="regionaal")
+    stream.agendas.add(agenda)
+    coordination = Action.objects.get(text=COORDINATION)
+    Allocation.objects.create(
+        stream=stream, action=coordination, year=2021, budgeted=Decimal("100001")
+    )
+    page = _text(client.get(reverse("financing:budget_table", args=[agenda.slug])))
+    outside = "De agenda als geheel (niet onder een actielijn)"
+    assert page.rindex(outside) < page.index("Coördinatie en regie") < page.index("100.001")
