@@ -200,7 +200,7 @@ def editable_actions(queryset, user):
     if user.has_perm("agenda.change_action"):
         region = user_region(user)
         if region is not None and has_role(user, COORDINATOR):
-            allowed |= in_region_q(region, "theme__agenda__")
+            allowed |= in_region_q(region, "agenda__")
         organisation = user_organisation(user)
         if organisation is not None and has_role(user, PARTNER):
             # A subquery, so that actions with several leads are not listed twice.
@@ -211,7 +211,7 @@ def editable_actions(queryset, user):
 
 def deletable_actions(queryset, user):
     """Only coordinators delete actions, and only in the agendas of their region."""
-    return _coordinated(queryset, user, "agenda.delete_action", "theme__agenda__")
+    return _coordinated(queryset, user, "agenda.delete_action", "agenda__")
 
 
 # Questions about one object, for templates and views.
@@ -254,7 +254,7 @@ def can_delete_action(user, action) -> bool:
 def edits_as_coordinator(user, action) -> bool:
     """Whether the user may change everything of the action (leads, theme, order), not only
     what a partner editor may change."""
-    return coordinates_agenda(user, action.theme.agenda, "agenda.change_action")
+    return coordinates_agenda(user, action.agenda, "agenda.change_action")
 
 
 def can_read_history(user) -> bool:

@@ -80,8 +80,8 @@ class ThemeAdmin(SimpleHistoryAdmin):
 class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["short_text", "theme", "scope", "status", "stage", "lead_text"]
     list_filter = [
-        "theme__agenda",
-        "theme__pillar",
+        "agenda",
+        "pillar",
         "theme",
         "scope",
         "status",

@@ -54,7 +54,9 @@ def action_create(request, slug):
             try:
                 action = services.action_create(
                     user=request.user,
+                    agenda=agenda,
                     theme=data.pop("theme"),
+                    pillar=data.pop("pillar"),
                     text=data.pop("text"),
                     order=data.pop("order"),
                     leads=list(data.pop("leads")),
@@ -70,6 +72,9 @@ def action_create(request, slug):
         theme_id = request.GET.get("theme", "")
         if theme_id.isdigit() and agenda.themes.filter(pk=theme_id).exists():
             initial["theme"] = int(theme_id)
+        pillar_id = request.GET.get("pillar", "")
+        if pillar_id.isdigit() and agenda.pillars.filter(pk=pillar_id).exists():
+            initial["pillar"] = int(pillar_id)
         form = ActionForm(agenda=agenda, initial=initial)
     return TemplateResponse(
         request,
@@ -289,9 +294,8 @@ def _last_label(record) -> str:
         return f"#{record.pk}"
 
 
-def _agenda_changes_url_of_theme(theme_id) -> str:
-    record = Theme.history.filter(id=theme_id).order_by("-history_date").first()
-    agenda = Agenda.objects.filter(pk=record.agenda_id).first() if record else None
+def _agenda_changes_url(agenda_id) -> str:
+    agenda = Agenda.objects.filter(pk=agenda_id).first() if agenda_id else None
     return reverse("agenda:agenda_changes", args=[agenda.slug]) if agenda else ""
 
 
@@ -302,7 +306,7 @@ def action_history(request, pk):
         Action,
         pk,
         url_for_existing=lambda a: a.get_absolute_url(),
-        fallback_back_url=lambda r: _agenda_changes_url_of_theme(r.theme_id),
+        fallback_back_url=lambda r: _agenda_changes_url(r.agenda_id),
         back_label=_("Back to the action") if Action.objects.filter(pk=pk).exists() else "",
     )
 
@@ -589,13 +593,12 @@ def agenda_changes(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     if not access.can_read_history(request.user):
         raise PermissionDenied
-    theme_ids = set(Theme.history.filter(agenda_id=agenda.pk).values_list("id", flat=True))
     newest = ("-history_date", "-history_id")
     sources = [
         (agenda.history.order_by(*newest), _("agenda")),
         (Pillar.history.filter(agenda_id=agenda.pk).order_by(*newest), agenda.top_level_label),
         (Theme.history.filter(agenda_id=agenda.pk).order_by(*newest), _("theme")),
-        (Action.history.filter(theme_id__in=theme_ids).order_by(*newest), _("action")),
+        (Action.history.filter(agenda_id=agenda.pk).order_by(*newest), _("action")),
     ]
     rows = []
     for records, kind in sources:
@@ -603,7 +606,7 @@ def agenda_changes(request, slug):
             rows.append({"entry": entry, "what": kind, "url": _history_url(entry.record)})
     rows.sort(key=lambda row: (row["entry"].date, row["entry"].record.history_id), reverse=True)
     deleted = (
-        Action.history.filter(theme_id__in=theme_ids, history_type="-")
+        Action.history.filter(agenda_id=agenda.pk, history_type="-")
         .exclude(id__in=Action.objects.values("id"))
         .select_related("history_user")
         .order_by(*newest)

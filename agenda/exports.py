@@ -24,6 +24,8 @@ from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
+from agenda.models import outside_top_levels
+
 # Actions per read: one query for the rows, and one each for their leads and funding.
 CHUNK_SIZE = 1000
 # First characters that make a spreadsheet read a cell as a formula (OWASP).
@@ -35,9 +37,13 @@ FORMATS = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
 # What each export column reads from `.values()`.
 VALUE_FIELDS = [
     "pk",
+    "number",
+    "theme_id",
+    "pillar_id",
+    "agenda__top_level_label",
     "theme__number",
     "theme__name",
-    "theme__pillar__name",
+    "pillar__name",
     "theme__target_group",
     "target_group_text",
     "scope__name",
@@ -115,10 +121,22 @@ def _funding(action_ids: list[int]) -> dict[int, str]:
     return lines
 
 
+def _place(row) -> str:
+    """ "Pillar: theme", the pillar alone for a line without a theme, or the agenda's words for
+    a line under no pillar."""
+    if row["theme_id"]:
+        return f"{row['pillar__name']}: {row['theme__name']}"
+    if row["pillar_id"]:
+        return row["pillar__name"]
+    return str(outside_top_levels(row["agenda__top_level_label"]))
+
+
 CELLS = {
-    "number": lambda row, extra: row["theme__number"],
-    "theme": lambda row, extra: f"{row['theme__pillar__name']}: {row['theme__name']}",
-    "target_group": lambda row, extra: row["target_group_text"] or row["theme__target_group"],
+    "number": lambda row, extra: row["theme__number"] if row["theme_id"] else row["number"],
+    "theme": lambda row, extra: _place(row),
+    "target_group": lambda row, extra: (
+        row["target_group_text"] or (row["theme__target_group"] if row["theme_id"] else "")
+    ),
     "scope": lambda row, extra: row["scope__name"] or "",
     "text": lambda row, extra: row["text"],
     "status": lambda row, extra: row["status__name"] or "",

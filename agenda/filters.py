@@ -121,7 +121,7 @@ class ActionFilter(django_filters.FilterSet):
     )
     pillar = AgendaChoiceFilter(
         label=_("Pillar"),
-        field_name="theme__pillar",
+        field_name="pillar",
         to_field_name="order",
         choices_for=lambda agenda: agenda.pillars.order_by("order"),
     )
@@ -135,7 +135,7 @@ class ActionFilter(django_filters.FilterSet):
         label=_("(Sub)regional"),
         field_name="scope",
         choices_for=lambda agenda: Scope.objects.filter(
-            Exists(Action.objects.filter(scope=OuterRef("pk"), theme__agenda=agenda))
+            Exists(Action.objects.filter(scope=OuterRef("pk"), agenda=agenda))
         ).order_by("order", "name"),
     )
     status = AgendaChoiceFilter(
@@ -160,7 +160,7 @@ class ActionFilter(django_filters.FilterSet):
         label=_("Lead organisation"),
         field_name="leads",
         choices_for=lambda agenda: Organisation.objects.filter(
-            Exists(Action.objects.filter(leads=OuterRef("pk"), theme__agenda=agenda))
+            Exists(Action.objects.filter(leads=OuterRef("pk"), agenda=agenda))
         ).order_by("name"),
     )
     funding = AgendaChoiceFilter(
@@ -199,9 +199,10 @@ class ActionFilter(django_filters.FilterSet):
         for filter_ in self.filters.values():
             if isinstance(filter_, AgendaChoiceFilter):
                 filter_.queryset = filter_.choices_for(agenda)
-        pillar = self.filters.get("pillar")
-        if pillar is not None and agenda.top_level_label != "pijler":
-            pillar.label = agenda.top_level_label.capitalize()  # the default keeps its translation
+        if agenda.top_level_label != "pijler":  # the default word keeps its translation
+            self.filters["pillar"].label = agenda.top_level_label.capitalize()
+        # the lines under no pillar, as a choice of their own
+        self.filters["pillar"].extra["null_label"] = agenda.outside_top_levels
 
     @property
     def form(self):

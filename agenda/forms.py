@@ -27,6 +27,7 @@ class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Action
         fields = [
+            "pillar",
             "theme",
             "order",
             "number",
@@ -54,11 +55,22 @@ class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, agenda: Agenda, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(agenda=agenda).select_related("pillar")
+        self.fields["theme"].help_text = _(
+            "Empty for a line without a theme, directly under its %(label)s or under the agenda."
+        ) % {"label": agenda.top_level_label}
+        self.fields["pillar"].queryset = agenda.pillars.order_by("order")
+        self.fields["pillar"].label = agenda.top_level_label.capitalize()
+        self.fields["pillar"].label_from_instance = lambda p: f"{p.order}. {p.name}"
+        self.fields["pillar"].empty_label = str(agenda.outside_top_levels)
+        self.fields["pillar"].help_text = _(
+            "Only for a line without a theme; a line under a theme sits under the theme's "
+            "%(label)s."
+        ) % {"label": agenda.top_level_label}
         self.fields["scope"].queryset = Scope.objects.filter(region=agenda.owner_region)
         self.fields["status"].queryset = Status.objects.all()
         self.fields["leads"].queryset = Organisation.objects.all()
         self.fields["order"].required = False
-        self.fields["order"].help_text = _order_help(_("action of the theme"))
+        self.fields["order"].help_text = _order_help(_("action at the same level"))
         self.fields["version"].required = editing
         if not editing:
             del self.fields["version"]

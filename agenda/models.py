@@ -31,6 +31,12 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-–") + "…"
 
 
+def outside_top_levels(label: str) -> str:
+    """The heading of an agenda's lines that sit under none of its top levels, in the agenda's
+    own word for them ("De agenda als geheel (niet onder een actielijn)")."""
+    return _("The agenda as a whole (not under a %(label)s)") % {"label": label or "pijler"}
+
+
 class Status(models.Model):
     """An action's status (loopt, nader uit te werken, ...): a vocabulary kept as data."""
 
@@ -226,6 +232,11 @@ class Agenda(Versioned):
         return str(self.region or self.municipality)
 
     @property
+    def outside_top_levels(self) -> str:
+        """The heading of the lines under none of its top levels, in the agenda's words."""
+        return outside_top_levels(self.top_level_label)
+
+    @property
     def top_level_is_neuter(self) -> bool:
         """Whether the word for the top level is neuter ("elk spoor", "nieuw spoor")."""
         return is_neuter(self.top_level_label)
@@ -351,13 +362,13 @@ class Theme(Versioned):
 
 class ActionQuerySet(models.QuerySet):
     def in_agenda(self, agenda):
-        return self.filter(theme__agenda=agenda)
+        return self.filter(agenda=agenda)
 
     def visible_to(self, user):
         """Actions of adopted agendas are public; those of concept agendas need an account."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(theme__agenda__state__in=Agenda.PUBLIC_STATES)
+        return self.filter(agenda__state__in=Agenda.PUBLIC_STATES)
 
     def editable_by(self, user):
         """Coordinators: every action of their region; partners: what their organisation leads."""
@@ -368,10 +379,27 @@ class ActionQuerySet(models.QuerySet):
         return access.deletable_actions(self, user)
 
     def with_related(self):
-        return self.select_related("theme__pillar", "theme__agenda", "scope", "status")
+        return self.select_related("theme", "pillar", "agenda", "scope", "status")
 
     def in_document_order(self):
-        return self.order_by("theme__pillar__order", "theme__number", "order")
+        """As the plan prints them: per pillar, per theme; lines without one after those with."""
+        return self.order_by(*DOCUMENT_ORDER)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.fill_placement()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+# Pillar, then theme, then place; an action without a pillar (or without a theme) comes after
+# the ones with, on SQLite and PostgreSQL alike.
+DOCUMENT_ORDER = (
+    models.F("pillar__order").asc(nulls_last=True),
+    models.F("theme__number").asc(nulls_last=True),
+    "order",
+    "pk",
+)
 
 
 class Action(Versioned):
@@ -382,8 +410,26 @@ class Action(Versioned):
         TO_ELABORATE = "nader_uit_te_werken", _("to be elaborated")
         LOCAL = "lokaal_aanvullend", _("local supplement")
 
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.PROTECT, related_name="actions", verbose_name=_("agenda")
+    )
+    pillar = models.ForeignKey(
+        Pillar,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("pillar"),
+        help_text=_("Empty for a line of the agenda as a whole, such as its coordination."),
+    )
     theme = models.ForeignKey(
-        Theme, on_delete=models.PROTECT, related_name="actions", verbose_name=_("theme")
+        Theme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("theme"),
+        help_text=_("Empty for a line directly under its pillar or under the agenda."),
     )
     order = models.PositiveSmallIntegerField(_("order"))
     number = models.CharField(
@@ -451,7 +497,7 @@ class Action(Versioned):
     objects = ActionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["theme__agenda", "theme__number", "order"]
+        ordering = ["agenda", *DOCUMENT_ORDER]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [
@@ -459,6 +505,27 @@ class Action(Versioned):
                 fields=["theme", "order"],
                 name="action_unique_order",
                 violation_error_message=_("This theme already has an action at this place."),
+            ),
+            models.UniqueConstraint(
+                fields=["pillar", "order"],
+                condition=Q(theme__isnull=True),
+                name="action_unique_order_under_pillar",
+                violation_error_message=_(
+                    "This top level already has an action without a theme at this place."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["agenda", "order"],
+                condition=Q(pillar__isnull=True),
+                name="action_unique_order_under_agenda",
+                violation_error_message=_(
+                    "This agenda already has an action outside its top levels at this place."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(theme__isnull=True) | Q(pillar__isnull=False),
+                name="action_theme_has_pillar",
+                violation_error_message=_("An action under a theme also sits under its pillar."),
             ),
         ]
 
@@ -468,10 +535,54 @@ class Action(Versioned):
     def get_absolute_url(self):
         return reverse("agenda:action_detail", args=[self.pk])
 
-    @property
-    def agenda(self):
-        return self.theme.agenda
+    def fill_placement(self):
+        """Take the pillar and agenda from the theme, and the agenda from the pillar, so the
+        three always agree (the form and services choose the deepest level given)."""
+        if self.theme_id:
+            self.pillar_id = self.theme.pillar_id
+            self.agenda_id = self.theme.agenda_id
+        elif self.pillar_id:
+            self.agenda_id = self.pillar.agenda_id
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_placement()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.fill_placement()
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"theme", "pillar"} & set(fields):
+            kwargs["update_fields"] = {*fields, "theme", "pillar", "agenda"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.theme_id and self.agenda_id and self.theme.agenda_id != self.agenda_id:
+            raise ValidationError({"theme": _("The theme belongs to another agenda.")})
+        if self.pillar_id and self.agenda_id and self.pillar.agenda_id != self.agenda_id:
+            raise ValidationError({"pillar": _("The pillar belongs to another agenda.")})
+        if self.theme_id and self.pillar_id and self.theme.pillar_id != self.pillar_id:
+            raise ValidationError({"theme": _("The theme belongs to another top level.")})
 
     @property
-    def pillar(self):
-        return self.theme.pillar
+    def theme_display(self) -> str:
+        """ "3. Name" of its theme, or that it has none."""
+        if self.theme_id:
+            return f"{self.theme.number}. {self.theme.name}"
+        return str(_("no theme"))
+
+    @property
+    def pillar_display(self) -> str:
+        """ "2. Name" of its pillar, or the agenda's words for a line under none."""
+        if self.pillar_id:
+            return f"{self.pillar.order}. {self.pillar.name}"
+        return str(self.agenda.outside_top_levels)
+
+    @property
+    def place_number(self) -> str:
+        """The line's number as the plan writes it, else theme and place ("4.2"), else the
+        place alone."""
+        if self.number:
+            return self.number
+        if self.theme_id:
+            return f"{self.theme.number}.{self.order}"
+        return str(self.order)

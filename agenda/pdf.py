@@ -29,7 +29,7 @@ from weasyprint.text.fonts import FontConfiguration
 from common.pdf import dutch_date, layout_pdf, render_pdf_html, write_document
 from governance.models import Organisation
 
-from .models import Action, Agenda, Pillar, Scope, Status, Theme
+from .models import Action, Agenda, Pillar, Scope, Status, Theme, outside_top_levels
 
 TEMPLATE = "pdf/bijlage1.html"
 MAX_PASSES = 4
@@ -64,11 +64,19 @@ class Segment:
 
 @dataclass
 class ThemePart:
-    number: int
+    """A theme and its rows; or, with `number` None, the lines of a pillar (or of the agenda)
+    that have no theme. `key` tells the parts apart in the laid-out table."""
+
+    number: int | None
     name: str
     target_group: str
     rows: list[Row]
     segments: list[Segment] = field(default_factory=list)
+    key: int = 0
+
+    def __post_init__(self):
+        if not self.key and self.number is not None:
+            self.key = self.number
 
     @property
     def has_long_row(self) -> bool:
@@ -98,9 +106,25 @@ class ThemePart:
 
 @dataclass
 class PillarPart:
-    order: int
+    """A pillar and its themes; with `order` None, the lines under no pillar."""
+
+    order: int | None
     name: str
     themes: list[ThemePart]
+
+
+# Keys of the parts without a theme (themes are keyed by their positive number).
+OUTSIDE_PILLARS_KEY = -40000
+
+
+def _themeless_key(pillar_order: int | None) -> int:
+    return OUTSIDE_PILLARS_KEY if pillar_order is None else -1 - pillar_order
+
+
+def _place(theme_id, pillar_id) -> tuple:
+    """Where a row goes: its theme, else its pillar's lines without a theme, else the agenda's
+    lines under no pillar."""
+    return ("theme", theme_id) if theme_id else ("pillar", pillar_id)
 
 
 @dataclass
@@ -133,10 +157,28 @@ def _leads_text(lead_text: str, organisations: Iterable[Organisation]) -> str:
     return ", ".join(o.abbreviation or o.name for o in organisations)
 
 
-def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes) -> AgendaState:
+def _without_theme(rows: list[Row], pillar_order: int | None) -> list[ThemePart]:
+    if not rows:
+        return []
+    with override("nl"):
+        name = _("no theme")
+    part = ThemePart(
+        number=None,
+        name=name,
+        target_group="",
+        rows=rows,
+        key=_themeless_key(pillar_order),
+    )
+    part.split_at([])
+    return [part]
+
+
+def _assemble(agenda_like, pillars, themes, rows_by_place, *, keep_empty_themes) -> AgendaState:
+    """The pillars in order, each with its themes and then its lines without a theme; the
+    lines under no pillar last, headed in the agenda's own words."""
     themes_by_pillar: dict[int, list[ThemePart]] = {}
     for theme in sorted(themes, key=lambda t: t.number):
-        rows = rows_by_theme.get(theme.pk, [])
+        rows = rows_by_place.get(("theme", theme.pk), [])
         if not rows and not keep_empty_themes:
             continue
         part = ThemePart(
@@ -144,11 +186,18 @@ def _assemble(agenda_like, pillars, themes, rows_by_theme, *, keep_empty_themes)
         )
         part.split_at([])
         themes_by_pillar.setdefault(theme.pillar_id, []).append(part)
-    pillar_parts = [
-        PillarPart(order=p.order, name=p.name, themes=themes_by_pillar[p.pk])
-        for p in sorted(pillars, key=lambda p: p.order)
-        if themes_by_pillar.get(p.pk)
-    ]
+    pillar_parts = []
+    for p in sorted(pillars, key=lambda p: p.order):
+        parts = themes_by_pillar.get(p.pk, []) + _without_theme(
+            rows_by_place.get(("pillar", p.pk), []), p.order
+        )
+        if parts:
+            pillar_parts.append(PillarPart(order=p.order, name=p.name, themes=parts))
+    outside = _without_theme(rows_by_place.get(("pillar", None), []), None)
+    if outside:
+        with override("nl"):
+            name = str(outside_top_levels(agenda_like.top_level_label))
+        pillar_parts.append(PillarPart(order=None, name=name, themes=outside))
     return AgendaState(
         title=agenda_like.title,
         owner=agenda_like.owner_name,
@@ -175,14 +224,14 @@ def current_state(agenda: Agenda, actions=None) -> AgendaState:
     else:
         actions = Action.objects.all()
     actions = (
-        actions.filter(theme__agenda=agenda)
+        actions.filter(agenda=agenda)
         .select_related("scope", "status")
         .prefetch_related("leads")
         .order_by("theme__number", "order", "pk")
     )
-    rows_by_theme: dict[int, list[Row]] = {}
+    rows_by_place: dict[tuple, list[Row]] = {}
     for action in actions:
-        rows_by_theme.setdefault(action.theme_id, []).append(
+        rows_by_place.setdefault(_place(action.theme_id, action.pillar_id), []).append(
             Row(
                 pk=action.pk,
                 text=action.text,
@@ -198,7 +247,7 @@ def current_state(agenda: Agenda, actions=None) -> AgendaState:
         agenda,
         agenda.pillars.all(),
         Theme.objects.filter(agenda=agenda),
-        rows_by_theme,
+        rows_by_place,
         keep_empty_themes=not selected,
     )
 
@@ -229,8 +278,10 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
     records = [
         r
         for r in Action.history.filter(history_date__lte=moment).latest_of_each()
-        if r.history_type != "-" and r.theme_id in theme_ids
+        if r.history_type != "-"
+        and (r.theme_id in theme_ids or (r.theme_id is None and r.agenda_id == agenda.pk))
     ]
+    pillar_ids = {p.pk for p in pillars}
     if action_ids is not None:
         wanted = set(action_ids)
         records = [r for r in records if r.id in wanted]
@@ -244,9 +295,11 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
         org = organisations.get(link.organisation_id)
         if org is not None:
             leads_by_record.setdefault(link.history_id, []).append(org)
-    rows_by_theme: dict[int, list[Row]] = {}
+    rows_by_place: dict[tuple, list[Row]] = {}
     for record in sorted(records, key=lambda r: (r.order, r.id)):
-        rows_by_theme.setdefault(record.theme_id, []).append(
+        pillar_id = record.pillar_id if record.pillar_id in pillar_ids else None
+        place = _place(record.theme_id, pillar_id)
+        rows_by_place.setdefault(place, []).append(
             Row(
                 pk=record.id,
                 text=record.text,
@@ -259,7 +312,7 @@ def state_as_of(agenda: Agenda, moment: datetime.datetime, action_ids=None) -> A
             )
         )
     return _assemble(
-        old_agenda, pillars, themes, rows_by_theme, keep_empty_themes=action_ids is None
+        old_agenda, pillars, themes, rows_by_place, keep_empty_themes=action_ids is None
     )
 
 
@@ -487,7 +540,7 @@ def settle_layout(
     def lay_out(starts, labels):
         for pillar in state.pillars:
             for theme in pillar.themes:
-                theme.split_at(starts.get(theme.number, []))
+                theme.split_at(starts.get(theme.key, []))
         html = render_bijlage1_html(
             state,
             as_of=as_of,

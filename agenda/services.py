@@ -30,6 +30,7 @@ PARTNER_ACTION_FIELDS = frozenset(
     {"short_title", "text", "target_group_text", "status", "stage", "internal_note"}
 )
 COORDINATOR_ACTION_FIELDS = PARTNER_ACTION_FIELDS | {
+    "pillar",
     "theme",
     "order",
     "number",
@@ -104,23 +105,45 @@ def _next(queryset, field: str) -> int:
 # --- actions ----------------------------------------------------------------------------------
 
 
+def _siblings(action: Action):
+    """The actions at the same level as `action`: its theme's, else its pillar's lines without
+    a theme, else the agenda's lines under no pillar."""
+    if action.theme_id:
+        siblings = Action.objects.filter(theme_id=action.theme_id)
+    elif action.pillar_id:
+        siblings = Action.objects.filter(pillar_id=action.pillar_id, theme__isnull=True)
+    else:
+        siblings = Action.objects.filter(agenda_id=action.agenda_id, pillar__isnull=True)
+    return siblings.exclude(pk=action.pk) if action.pk else siblings
+
+
 @transaction.atomic
 def action_create(
     *,
     user,
-    theme: Theme,
     text: str,
+    theme: Theme | None = None,
+    pillar: Pillar | None = None,
+    agenda: Agenda | None = None,
     order: int | None = None,
     leads: Iterable[Organisation] = (),
     **fields: Any,
 ) -> Action:
-    """Add an action to a theme (coordinators of the agenda's region)."""
-    if not access.coordinates_agenda(user, theme.agenda, "agenda.add_action"):
+    """Add an action to a theme, directly under a pillar (no theme), or to the agenda under no
+    pillar (coordinators of the agenda's region). With a theme, its pillar is the theme's."""
+    if theme is not None:
+        pillar = theme.pillar
+    if pillar is not None and agenda is not None and pillar.agenda_id != agenda.pk:
+        raise ValidationError({"pillar": _("The pillar belongs to another agenda.")})
+    agenda = pillar.agenda if pillar is not None else agenda
+    if agenda is None:
+        raise ValidationError(_("Choose the agenda, top level or theme of the action."))
+    if not access.coordinates_agenda(user, agenda, "agenda.add_action"):
         raise PermissionDenied(_("You may not add actions to this agenda."))
-    _refuse_fields(fields, COORDINATOR_ACTION_FIELDS - {"theme", "order", "leads"})
+    _refuse_fields(fields, COORDINATOR_ACTION_FIELDS - {"theme", "pillar", "order", "leads"})
+    action = Action(agenda=agenda, pillar=pillar, theme=theme, order=order, text=text, **fields)
     if order is None:
-        order = _next(Action.objects.filter(theme=theme), "order")
-    action = Action(theme=theme, order=order, text=text, **fields)
+        action.order = _next(_siblings(action), "order")
     action.full_clean()
     _save_with_leads(action, user=user, leads=list(leads), created=True)
     return action
@@ -141,7 +164,7 @@ def _action_values(action: Action, names: Iterable[str]) -> dict[str, Any]:
 def action_update(*, action: Action, user, expected_version: int, data: dict[str, Any]) -> Action:
     """Change an action, refusing with `EditConflict` when it was saved after
     `expected_version` and with `PermissionDenied` for fields the user may not change."""
-    current = Action.objects.select_for_update().select_related("theme__agenda").get(pk=action.pk)
+    current = Action.objects.select_for_update().select_related("agenda").get(pk=action.pk)
     allowed = action_fields_for(user, current)
     if not allowed:
         raise PermissionDenied(_("You may not edit this action."))
@@ -152,15 +175,16 @@ def action_update(*, action: Action, user, expected_version: int, data: dict[str
     data = dict(data)
     leads = data.pop("leads", None)
     before = _action_values(current, data.keys())
-    agenda_before = current.theme.agenda_id
+    agenda_before = current.agenda_id
     for name, value in data.items():
         setattr(current, name, value)
-    if "order" in data and current.order is None:  # left empty: after the theme's last action
-        current.order = _next(
-            Action.objects.filter(theme=current.theme).exclude(pk=current.pk), "order"
-        )
-    if current.theme.agenda_id != agenda_before:
-        if not access.coordinates_agenda(user, current.theme.agenda, "agenda.add_action"):
+    if data.get("theme") is not None:  # a line under a theme sits under its pillar
+        current.pillar_id = current.theme.pillar_id
+    current.fill_placement()
+    if "order" in data and current.order is None:  # left empty: after the last one of its level
+        current.order = _next(_siblings(current), "order")
+    if current.agenda_id != agenda_before:
+        if not access.coordinates_agenda(user, current.agenda, "agenda.add_action"):
             raise PermissionDenied(_("You may not move actions to that agenda."))
     current.full_clean()
 

@@ -101,11 +101,11 @@ def agenda_carry_over(*, user, agenda: Agenda, choices: list[tuple[Action, Theme
         raise ValidationError(_("This agenda has no predecessor to carry actions over from."))
     carried = []
     for old, theme in choices:
-        if old.theme.agenda_id != agenda.predecessor_id:
+        if old.agenda_id != agenda.predecessor_id:
             raise ValidationError(_("Only actions of the predecessor can be carried over."))
         if theme.agenda_id != agenda.pk:
             raise ValidationError(_("Actions can only be carried into themes of the new agenda."))
-        if Action.objects.filter(theme__agenda=agenda, predecessor=old).exists():
+        if Action.objects.filter(agenda=agenda, predecessor=old).exists():
             continue
         last = theme.actions.order_by("-order").values_list("order", flat=True).first() or 0
         new = Action(
@@ -121,7 +121,7 @@ def agenda_carry_over(*, user, agenda: Agenda, choices: list[tuple[Action, Theme
             financing_text=old.financing_text,
             predecessor=old,
             source_note=_("Carried over from %(agenda)s (%(period)s).")
-            % {"agenda": old.theme.agenda.title, "period": old.theme.agenda.period},
+            % {"agenda": old.agenda.title, "period": old.agenda.period},
         )
         _save(new, user)
         new.leads.set(old.leads.all())

@@ -14,6 +14,8 @@ from django_tables2 import Column, Table
 from django_tables2.export import TableExport
 from django_tables2.rows import BoundRow, BoundRows
 
+from agenda.models import outside_top_levels
+
 # Page sizes offered on the table page; the first one is the default.
 PAGE_SIZES = (25, 10, 50, 100)
 
@@ -55,18 +57,18 @@ class ActionRows(BoundRows):
 class ActionTable(Table):
     number = Column(
         verbose_name=_("#"),
-        accessor="theme__number",
+        accessor="pk",
         order_by=("theme__number", "order"),
         attrs={"td": {"class": "portal-number"}},
     )
     theme = Column(
         verbose_name=_("Themes per pillar"),
-        accessor="theme__name",
-        order_by=("theme__pillar__order", "theme__number", "order"),
+        accessor="pk",
+        order_by=("pillar__order", "theme__number", "order"),
     )
     target_group = Column(
         verbose_name=_("Target group"),
-        accessor="theme__target_group",
+        accessor="target_group_text",
         order_by=("theme__target_group", "theme__number", "order"),
         empty_values=(),
     )
@@ -106,11 +108,12 @@ class ActionTable(Table):
 
     # Relations read per row: loaded up front, so the query count does not grow with the rows.
     # The page reads only the visible columns (the funding column is in the export only).
-    select = ["theme__pillar", "theme__agenda", "scope", "status"]
+    select = ["theme", "pillar", "agenda", "scope", "status"]
     prefetch = ["leads"]
     # Fields the visible columns read; nothing else is fetched for the page.
     only = [
         "pk",
+        "number",
         "text",
         "short_title",
         "target_group_text",
@@ -119,9 +122,9 @@ class ActionTable(Table):
         "theme__number",
         "theme__name",
         "theme__target_group",
-        "theme__pillar__name",
-        "theme__pillar__order",
-        "theme__agenda__slug",
+        "pillar__name",
+        "pillar__order",
+        "agenda__slug",
         "scope__name",
         "status__name",
     ]
@@ -157,6 +160,7 @@ class ActionTable(Table):
 
     def __init__(self, *args, top_level_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.top_level_label = top_level_label or "pijler"
         self.rows = ActionRows(data=self.data, table=self, pinned_data=self.pinned_data)
         self.cell_functions = {
             "number": self.value_number,
@@ -250,7 +254,7 @@ class ActionTable(Table):
             ]
 
     def value_number(self, record):
-        return record.theme.number
+        return record.theme.number if record.theme_id else record.number
 
     def value_scope(self, record):
         return record.scope.name if record.scope_id else ""
@@ -262,18 +266,32 @@ class ActionTable(Table):
         return record.financing_text
 
     def render_theme(self, record):
+        if record.theme_id:
+            return format_html(
+                '{}<span class="portal-muted"><br>{}</span>', record.theme.name, record.pillar
+            )
+        if record.pillar_id:
+            return format_html(
+                '<span class="portal-muted">{}</span><br>{}', _("no theme"), record.pillar
+            )
         return format_html(
-            '{}<span class="portal-muted"><br>{}</span>', record.theme.name, record.theme.pillar
+            '<span class="portal-muted">{}</span>', outside_top_levels(self.top_level_label)
         )
 
     def value_theme(self, record):
-        return f"{record.theme.pillar.name}: {record.theme.name}"
+        if record.theme_id:
+            return f"{record.pillar.name}: {record.theme.name}"
+        if record.pillar_id:
+            return record.pillar.name
+        return str(outside_top_levels(self.top_level_label))
 
     def render_target_group(self, record):
-        return record.target_group_text or record.theme.target_group
+        return self.value_target_group(record)
 
     def value_target_group(self, record):
-        return record.target_group_text or record.theme.target_group
+        if record.target_group_text or not record.theme_id:
+            return record.target_group_text
+        return record.theme.target_group
 
     def render_text(self, record):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.text)

@@ -33,7 +33,7 @@ def home(request):
     agendas = (
         Agenda.objects.visible_to(request.user)
         .select_related("region", "municipality")
-        .annotate(action_count=Count("themes__actions"))
+        .annotate(action_count=Count("actions"))
     )
     return TemplateResponse(request, "agenda/agenda_list.html", {"agendas": agendas})
 
@@ -56,6 +56,12 @@ def agenda_detail(request, slug):
             .filter(place__lte=AGENDA_PAGE_ACTIONS_PER_THEME)
             .order_by("order"),
         ),
+        # the lines directly under the pillar, without a theme
+        Prefetch(
+            "actions",
+            queryset=actions.filter(theme__isnull=True).order_by("order", "pk"),
+            to_attr="lines_without_theme",
+        ),
     )
     counts = status_counts(agenda)
     return TemplateResponse(
@@ -64,6 +70,9 @@ def agenda_detail(request, slug):
         {
             "agenda": agenda,
             "pillars": pillars,
+            "lines_without_pillar": actions.filter(agenda=agenda, pillar__isnull=True).order_by(
+                "order", "pk"
+            ),
             "status_columns": counts["statuses"],
             "status_rows": counts["rows"],
             "status_totals": counts["totals"],
@@ -79,22 +88,30 @@ def status_counts(agenda) -> dict:
     """The number of actions per status for each pillar of the agenda, and their totals."""
     rows = (
         Action.objects.in_agenda(agenda)
-        .values("theme__pillar", "status")
+        .values("pillar", "status")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    counts = {(row["theme__pillar"], row["status"]): row["count"] for row in rows}
+    counts = {(row["pillar"], row["status"]): row["count"] for row in rows}
     used = {status_id for _pillar, status_id in counts}
     statuses = [s for s in Status.objects.order_by("order", "name") if s.pk in used]
     columns = [(s.pk, s.name) for s in statuses]
     if None in used:
         columns.append((None, _("no status")))
     table = []
-    for pillar in agenda.pillars.order_by("order"):
-        cells = [counts.get((pillar.pk, status_id), 0) for status_id, _name in columns]
+    pillars = list(agenda.pillars.order_by("order"))
+    if any(pillar_id is None for pillar_id, _status in counts):
+        pillars.append(None)  # the lines under no pillar, last
+    for pillar in pillars:
+        cells = [
+            counts.get((pillar.pk if pillar else None, status_id), 0)
+            for status_id, _name in columns
+        ]
         table.append(
             {
                 "pillar": pillar,
+                "label": f"{pillar.order}. {pillar.name}" if pillar else agenda.outside_top_levels,
+                "anchor": f"pillar-{pillar.order}" if pillar else "outside-top-levels",
                 "cells": list(zip([name for _id, name in columns], cells, strict=True)),
                 "total": sum(cells),
             }
@@ -109,10 +126,7 @@ def status_counts(agenda) -> dict:
 
 def status_chart(counts: dict):
     """The figures of `status_counts` as a stacked bar per pillar, one segment per status."""
-    rows = [
-        (f"{row['pillar'].order}. {row['pillar'].name}", [count for _name, count in row["cells"]])
-        for row in counts["rows"]
-    ]
+    rows = [(str(row["label"]), [count for _name, count in row["cells"]]) for row in counts["rows"]]
     return stacked_bar_chart(rows, counts["statuses"])
 
 
@@ -215,12 +229,12 @@ def action_page(request, pk) -> dict:
         pk=pk,
     )
     # The links to the previous and next agenda's action show a title and an agenda title only.
-    visible = Action.objects.visible_to(request.user).select_related("theme__agenda")
+    visible = Action.objects.visible_to(request.user).select_related("agenda")
     predecessor = None
     if action.predecessor_id is not None:
         predecessor = visible.filter(pk=action.predecessor_id).first()
     successors = list(visible.filter(predecessor=action).order_by("pk"))
-    agenda = action.theme.agenda
+    agenda = action.agenda
     context = {
         "action": action,
         "agenda": agenda,
@@ -244,7 +258,7 @@ def organisation_list(request):
     led = (
         Q()
         if request.user.is_authenticated
-        else Q(led_actions__theme__agenda__state__in=Agenda.PUBLIC_STATES)
+        else Q(led_actions__agenda__state__in=Agenda.PUBLIC_STATES)
     )
     organisations = Organisation.objects.annotate(
         action_count=Count("led_actions", filter=led, distinct=True)
@@ -260,11 +274,11 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=pk)
     actions = ActionTable.prepare(
         Action.objects.visible_to(request.user).filter(leads=organisation)
-    ).order_by("-theme__agenda__first_year", "theme__agenda__title", "theme__number", "order")
+    ).order_by("-agenda__first_year", "agenda__title", "theme__number", "order")
     agendas = []
     for action in actions:
-        if not agendas or agendas[-1]["agenda"].pk != action.theme.agenda_id:
-            agendas.append({"agenda": action.theme.agenda, "actions": []})
+        if not agendas or agendas[-1]["agenda"].pk != action.agenda_id:
+            agendas.append({"agenda": action.agenda, "actions": []})
         agendas[-1]["actions"].append(action)
     return TemplateResponse(
         request,

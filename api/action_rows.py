@@ -22,6 +22,9 @@ from financing.models import Allocation, FundingStream
 COLUMNS = [
     "id",
     "order",
+    "number",
+    "theme_id",
+    "pillar_id",
     "short_title",
     "text",
     "target_group_text",
@@ -33,9 +36,9 @@ COLUMNS = [
     "theme__number",
     "theme__name",
     "theme__target_group",
-    "theme__pillar__order",
-    "theme__pillar__name",
-    "theme__agenda__slug",
+    "pillar__order",
+    "pillar__name",
+    "agenda__slug",
     "scope_id",
     "scope__name",
     "status__slug",
@@ -198,13 +201,18 @@ def rows(page, *, request) -> list[dict]:
             "id": pk,
             "url": f"{api}{pk}/",
             "portal_url": f"{portal}{pk}/",
-            "agenda": row["theme__agenda__slug"],
-            "pillar": {"order": row["theme__pillar__order"], "name": row["theme__pillar__name"]},
+            "agenda": row["agenda__slug"],
+            "pillar": {"order": row["pillar__order"], "name": row["pillar__name"]}
+            if row["pillar_id"]
+            else None,
             "theme": {
                 "number": row["theme__number"],
                 "name": row["theme__name"],
                 "target_group": row["theme__target_group"],
-            },
+            }
+            if row["theme_id"]
+            else None,
+            "number": row["number"],
             "order": row["order"],
             "short_title": row["short_title"],
             "text": row["text"],

@@ -319,11 +319,22 @@ class ActionSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:action-detail", help_text=API_URL)
     portal_url = PortalUrlField()
     agenda = serializers.CharField(
-        source="theme.agenda.slug", help_text=_("Code of the agenda the action belongs to.")
+        source="agenda.slug", help_text=_("Code of the agenda the action belongs to.")
     )
-    pillar = PillarRefSerializer(source="theme.pillar", help_text=_("The action's pillar."))
-    theme = ThemeRefSerializer(help_text=_("The action's theme."))
-    order = serializers.IntegerField(help_text=_("Position of the action within its theme."))
+    pillar = PillarRefSerializer(
+        allow_null=True,
+        help_text=_("The action's pillar; null for a line of the agenda under no pillar."),
+    )
+    theme = ThemeRefSerializer(
+        allow_null=True,
+        help_text=_("The action's theme; null for a line without a theme."),
+    )
+    number = serializers.CharField(
+        help_text=_("The measure's number as the plan writes it; may be empty.")
+    )
+    order = serializers.IntegerField(
+        help_text=_("Position of the action within its theme (or its level, without a theme).")
+    )
     short_title = serializers.CharField(help_text=_("Short title; may be empty."))
     text = serializers.CharField(help_text=_("The action as written in the agenda."))
     target_group = serializers.CharField(
@@ -369,6 +380,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "agenda",
             "pillar",
             "theme",
+            "number",
             "order",
             "short_title",
             "text",
@@ -785,9 +797,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
     action = serializers.PrimaryKeyRelatedField(
         read_only=True, help_text=_("Id of the evaluated action.")
     )
-    agenda = serializers.CharField(
-        source="action.theme.agenda.slug", help_text=_("Code of the agenda.")
-    )
+    agenda = serializers.CharField(source="action.agenda.slug", help_text=_("Code of the agenda."))
     pillar = serializers.IntegerField(
         source="pillar.order", help_text=_("Number of the pillar it is evaluated under.")
     )

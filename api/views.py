@@ -336,7 +336,7 @@ class EvaluationViewSet(PortalContextMixin, viewsets.ReadOnlyModelViewSet):
             evaluations = evaluations.in_agenda(agenda)
         indicators = Indicator.objects.visible_to(self.request.user).order_by("order", "pk")
         return (
-            evaluations.select_related("action__theme__agenda", "pillar")
+            evaluations.select_related("action__agenda", "pillar")
             .prefetch_related("parties", Prefetch("action__indicators", queryset=indicators))
-            .order_by("action__theme__agenda__slug", "pillar__order", "number", "pk")
+            .order_by("action__agenda__slug", "pillar__order", "number", "pk")
         )

@@ -121,7 +121,7 @@ def measure(agenda: Agenda, repeat: int) -> dict:
     starts = _page_starts(_row_fragments(document)[0])
     for pillar in state.pillars:
         for theme in pillar.themes:
-            theme.split_at(starts.get(theme.number, []))
+            theme.split_at(starts.get(theme.key, []))
     plain_html = render_bijlage1_html(state, continuation_labels=False)
     plain, _ = timed(lambda: html_to_pdf(plain_html), repeat)
     import io

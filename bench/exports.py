@@ -26,7 +26,7 @@ FIELDS += ["financing_text", "target_group_text"]
 
 def rows(slug):
     return (
-        Action.objects.filter(theme__agenda__slug=slug)
+        Action.objects.filter(agenda__slug=slug)
         .order_by("theme__number", "order")
         .values_list(*FIELDS)
         .iterator(chunk_size=2000)

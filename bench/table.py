@@ -25,7 +25,7 @@ from agenda.models import Action
 FIELDS = [
     "theme__number",
     "theme__name",
-    "theme__pillar__name",
+    "pillar__name",
     "theme__target_group",
     "scope__name",
     "text",
@@ -35,7 +35,7 @@ FIELDS = [
 ]
 BARE = engines["django"].from_string(
     '{% extends "base.html" %}{% block content %}<table>{% for r in rows %}<tr>'
-    "<td>{{ r.theme__number }}</td><td>{{ r.theme__name }}<br>{{ r.theme__pillar__name }}</td>"
+    "<td>{{ r.theme__number }}</td><td>{{ r.theme__name }}<br>{{ r.pillar__name }}</td>"
     "<td>{{ r.theme__target_group }}</td><td>{{ r.scope__name }}</td>"
     '<td><a href="/acties/{{ r.pk }}/">{{ r.text }}</a></td><td>{{ r.status__name }}</td>'
     "<td>{{ r.lead_text }}</td><td>{{ r.financing_text }}</td></tr>{% endfor %}</table>"
@@ -45,7 +45,7 @@ BARE = engines["django"].from_string(
 
 def bare_view(request, slug):
     """One `.values()` query for the rows the table shows, rendered as plain HTML."""
-    rows = Action.objects.filter(theme__agenda__slug=slug)
+    rows = Action.objects.filter(agenda__slug=slug)
     if request.GET.get("status"):
         rows = rows.filter(status__slug=request.GET["status"])
     if request.GET.get("q"):

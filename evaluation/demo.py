@@ -38,9 +38,7 @@ def _added_later_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
 
 def _bijlage_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
     ref = item["action"]
-    action = Action.objects.get(
-        theme__agenda=agenda, theme__number=ref["theme"], order=ref["order"]
-    )
+    action = Action.objects.get(agenda=agenda, theme__number=ref["theme"], order=ref["order"])
     if action.text != ref["text"]:
         raise ValueError(
             f"Bijlage 1 row {ref['theme']}.{ref['order']} reads {action.text!r}, "

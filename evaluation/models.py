@@ -35,13 +35,13 @@ SETBACK_OUTCOMES = (Outcome.DELAYED, Outcome.STOPPED, Outcome.NOT_STARTED)
 
 class EvaluationQuerySet(models.QuerySet):
     def in_agenda(self, agenda: Agenda):
-        return self.filter(action__theme__agenda=agenda)
+        return self.filter(action__agenda=agenda)
 
     def visible_to(self, user):
         """Evaluations follow their agenda: public once it is adopted."""
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
+        return self.filter(action__agenda__state__in=Agenda.PUBLIC_STATES)
 
     def in_evaluation_order(self):
         return self.order_by("number", "pk")
@@ -191,7 +191,7 @@ class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
+        return self.filter(action__agenda__state__in=Agenda.PUBLIC_STATES)
 
 
 class Indicator(Versioned):

@@ -1,6 +1,6 @@
 """Writes of the evaluation app: evaluations and indicators, validated before they are saved."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -109,22 +109,38 @@ FINAL_STATUS_BY_OUTCOME = {
 }
 
 
+def final_status_changes(agenda: Agenda) -> list[tuple[Action, Status]]:
+    """(action, final status) for each evaluated action of `agenda` whose status its
+    evaluation's outcome changes, in the agenda's order."""
+    statuses = {s.slug: s for s in Status.objects.all()}
+    changes = []
+    evaluations = (
+        Evaluation.objects.in_agenda(agenda)
+        .select_related("action__status", "action__theme", "action__pillar")
+        .order_by(*(f"action__{part}" for part in ("pillar__order", "theme__number", "order")))
+    )
+    for evaluation in evaluations:
+        status = statuses.get(FINAL_STATUS_BY_OUTCOME.get(evaluation.outcome, ""))
+        if status is not None and evaluation.action.status_id != status.pk:
+            changes.append((evaluation.action, status))
+    return changes
+
+
 @transaction.atomic
 def agenda_final_statuses_from_evaluation(*, agenda: Agenda, user=None) -> int:
     """Give each evaluated action of a closed agenda the status its evaluation's outcome
-    says, attributed to `user` in the history. Actions without an evaluation keep the status
-    a coordinator gives them. Returns how many actions changed; a second run changes none."""
+    says, attributed to `user` in the history (a coordinator of the agenda; None only for
+    loading the demo data). Actions without an evaluation keep the status a coordinator gives
+    them. Returns how many actions changed; a second run changes none."""
+    if user is not None and not Agenda.objects.filter(pk=agenda.pk).editable_by(user).exists():
+        raise PermissionDenied(_("You may not change this agenda."))
+    agenda = Agenda.objects.select_for_update().get(pk=agenda.pk)
     if agenda.state != Agenda.State.CLOSED:
         raise ValidationError(
             _("Only a closed agenda takes its final statuses from its evaluation.")
         )
-    statuses = {s.slug: s for s in Status.objects.all()}
     changed = 0
-    for evaluation in Evaluation.objects.in_agenda(agenda).select_related("action"):
-        status = statuses.get(FINAL_STATUS_BY_OUTCOME.get(evaluation.outcome, ""))
-        action = evaluation.action
-        if status is None or action.status_id == status.pk:
-            continue
+    for action, status in final_status_changes(agenda):
         action.status = status
         action.version += 1
         action._history_user = user

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import coordinates_region_of as can_edit_agenda
@@ -66,6 +67,38 @@ def evaluation_pdf(request, slug):
     )
 
 
+@login_first
+@require_http_methods(["GET", "POST"])
+def final_statuses(request, slug):
+    """A coordinator gives the actions of a closed agenda the final status their evaluation
+    says: the changes are listed for confirmation first."""
+    agenda = get_object_or_404(Agenda.objects.editable_by(request.user), slug=slug)
+    closed = agenda.state == Agenda.State.CLOSED
+    changes = services.final_status_changes(agenda) if closed else []
+    if request.method == "POST" and closed:
+        changed = services.agenda_final_statuses_from_evaluation(agenda=agenda, user=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s action got its final status from the evaluation.",
+                "%(count)s actions got their final status from the evaluation.",
+                changed,
+            )
+            % {"count": changed},
+        )
+        return redirect(agenda.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "evaluation/final_statuses.html",
+        {
+            "agenda": agenda,
+            "closed": closed,
+            "changes": changes,
+            "crumbs": [(agenda.title, agenda.get_absolute_url()), (_("Final statuses"), None)],
+        },
+    )
+
+
 def _editable_action(request, pk) -> Action:
     action = get_object_or_404(Action.objects.with_related(), pk=pk)
     if not can_edit_agenda(request.user, action.agenda):
@@ -81,7 +114,7 @@ def evaluation_edit(request, pk):
     if evaluation is None:
         evaluation = Evaluation(
             action=action,
-            pillar=action.theme.pillar,
+            pillar=action.pillar,
             title=action.short_title or "",
             action_text=action.text,
             number=(

@@ -88,13 +88,16 @@ def shorten(text: str, limit: int = 80) -> str:
 
 def action_label(action: Action, *, with_agenda: bool = False) -> str:
     """ "Thema 4 · actie 2: Baancoaches voor …", readable in a list of checkboxes."""
-    label = _("Theme %(theme)s · action %(order)s: %(text)s") % {
-        "theme": action.theme.number,
-        "order": action.order,
-        "text": shorten(action.text),
-    }
+    if action.theme_id:
+        label = _("Theme %(theme)s · action %(order)s: %(text)s") % {
+            "theme": action.theme.number,
+            "order": action.order,
+            "text": shorten(action.text),
+        }
+    else:
+        label = f"{action.place_number}: {shorten(action.text)}"
     if with_agenda:
-        label = f"{label} ({action.theme.agenda.period})"
+        label = f"{label} ({action.agenda.period})"
     return label
 
 
@@ -144,9 +147,9 @@ class FundingStreamForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             region=region
         ) | Agenda.objects.filter(municipality__region=region)
         self.fields["actions"].queryset = (
-            Action.objects.filter(theme__agenda__in=self.fields["agendas"].queryset)
+            Action.objects.filter(agenda__in=self.fields["agendas"].queryset)
             .with_related()
-            .order_by("theme__agenda", "theme__number", "order")
+            .order_by("agenda", "theme__number", "order")
         )
         several_agendas = self.fields["agendas"].queryset.count() > 1
         self.fields["actions"].label_from_instance = lambda a: action_label(

@@ -48,11 +48,9 @@ class FundingStreamQuerySet(RegionOwnedQuerySet):
         listed = FundingStream.agendas.through.objects.filter(
             fundingstream_id=OuterRef("pk"), agenda_id=agenda.pk
         )
-        allocated = Allocation.objects.filter(
-            stream_id=OuterRef("pk"), action__theme__agenda=agenda
-        )
+        allocated = Allocation.objects.filter(stream_id=OuterRef("pk"), action__agenda=agenda)
         named = FundingStream.actions.through.objects.filter(
-            fundingstream_id=OuterRef("pk"), action__theme__agenda=agenda
+            fundingstream_id=OuterRef("pk"), action__agenda=agenda
         )
         return self.filter(Q(Exists(listed)) | Q(Exists(allocated)) | Q(Exists(named)))
 
@@ -63,8 +61,8 @@ class FundingStreamQuerySet(RegionOwnedQuerySet):
         public = Agenda.PUBLIC_STATES
         return self.filter(
             Q(agendas__state__in=public)
-            | Q(allocations__action__theme__agenda__state__in=public)
-            | Q(actions__theme__agenda__state__in=public)
+            | Q(allocations__action__agenda__state__in=public)
+            | Q(actions__agenda__state__in=public)
         ).distinct()
 
     def in_overview_order(self):
@@ -285,12 +283,12 @@ class AllocationQuerySet(RegionOwnedQuerySet):
     region_field = "stream__region"
 
     def in_agenda(self, agenda):
-        return self.filter(action__theme__agenda=agenda)
+        return self.filter(action__agenda=agenda)
 
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
-        return self.filter(action__theme__agenda__state__in=Agenda.PUBLIC_STATES)
+        return self.filter(action__agenda__state__in=Agenda.PUBLIC_STATES)
 
 
 class Allocation(Versioned):

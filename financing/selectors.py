@@ -162,7 +162,7 @@ class BudgetTable:
 
 def action_number(action: Action) -> str:
     """The measure's number as the plan writes it, else theme and place ("4.2")."""
-    return action.number or f"{action.theme.number}.{action.order}"
+    return action.place_number
 
 
 def budget_table(agenda: Agenda, *, user=None, page=None) -> BudgetTable:
@@ -405,7 +405,7 @@ def agenda_distributions(agenda: Agenda) -> list[Distribution]:
     year amounts of the streams in its funding overview, each with its parts."""
     return list(
         Distribution.objects.filter(
-            Q(allocation__action__theme__agenda=agenda) | Q(year_amount__stream__agendas=agenda)
+            Q(allocation__action__agenda=agenda) | Q(year_amount__stream__agendas=agenda)
         )
         .distinct()
         .select_related("allocation__stream", "allocation__action", "year_amount__stream")

@@ -102,7 +102,7 @@ def stream_detail(request, pk):
     allocations = (
         Allocation.objects.visible_to(request.user)
         .filter(stream=stream)
-        .select_related("action__theme__agenda")
+        .select_related("action__agenda")
         .order_by("year", "action__theme__number", "action__order")
     )
     year_amounts = stream.year_amounts.select_related("distribution").order_by("year")

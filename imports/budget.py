@@ -23,6 +23,11 @@ from financing.models import Allocation, FundingStream
 EMPTY_LINES = 3
 
 
+def _action_number(action) -> str:
+    """ "4." for an action under theme 4, else its number as the plan writes it."""
+    return f"{action.theme.number}." if action.theme_id else action.place_number
+
+
 class BudgetLineForm(forms.Form):
     def __init__(self, *args, actions, streams, years, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,7 +35,7 @@ class BudgetLineForm(forms.Form):
         self.fields["action"] = forms.TypedChoiceField(
             label=gettext_lazy("Action or measure"),
             choices=[("", "—")]
-            + [(a.pk, f"{a.theme.number}. {shorten(a.text, 70)}") for a in actions],
+            + [(a.pk, f"{_action_number(a)} {shorten(a.text, 70)}") for a in actions],
             coerce=int,
             required=False,
         )
@@ -70,15 +75,11 @@ class BaseBudgetFormSet(forms.BaseFormSet):
 
 
 def budget_formset(agenda, data=None):
-    actions = list(
-        Action.objects.filter(theme__agenda=agenda)
-        .select_related("theme")
-        .order_by("theme__number", "order")
-    )
+    actions = list(Action.objects.filter(agenda=agenda).select_related("theme").in_document_order())
     streams = list(FundingStream.objects.filter(region=agenda.owner_region).order_by("name"))
-    allocations = Allocation.objects.filter(
-        action__theme__agenda=agenda, year__in=agenda.years
-    ).order_by("action__theme__number", "action__order", "stream__name")
+    allocations = Allocation.objects.filter(action__agenda=agenda, year__in=agenda.years).order_by(
+        "action__theme__number", "action__order", "stream__name"
+    )
     lines = {}
     for allocation in allocations:
         line = lines.setdefault(
@@ -117,14 +118,14 @@ def budget_save(agenda, formset, *, user) -> dict:
             continue
         for year in agenda.years:
             wanted[(data["stream"], data["action"], year)] = data.get(f"y{year}")
-    valid_actions = set(Action.objects.filter(theme__agenda=agenda).values_list("pk", flat=True))
+    valid_actions = set(Action.objects.filter(agenda=agenda).values_list("pk", flat=True))
     valid_streams = set(
         FundingStream.objects.filter(region=agenda.owner_region).values_list("pk", flat=True)
     )
     wanted = {k: v for k, v in wanted.items() if k[0] in valid_streams and k[1] in valid_actions}
     existing = {
         (a.stream_id, a.action_id, a.year): a
-        for a in Allocation.objects.filter(action__theme__agenda=agenda, year__in=agenda.years)
+        for a in Allocation.objects.filter(action__agenda=agenda, year__in=agenda.years)
     }
     now = timezone.now()
     new, changed = [], []

@@ -310,12 +310,12 @@ def build_plan(
     existing_pillars = {_key(p.name): p for p in agenda.pillars.all()}
     existing_themes = {_key(t.name): t for t in agenda.themes.select_related("pillar")}
     existing_actions = {}
-    actions = Action.objects.filter(theme__agenda=agenda).select_related("scope", "status")
+    actions = Action.objects.filter(agenda=agenda).select_related("scope", "status")
     for action in actions.prefetch_related("leads"):
         existing_actions[(action.theme_id, _key(action.text))] = action
     existing_allocations = {
         (a.stream_id, a.action_id, a.year): a
-        for a in Allocation.objects.filter(action__theme__agenda=agenda)
+        for a in Allocation.objects.filter(action__agenda=agenda)
     }
 
     columns = {key: index for index, key in enumerate(header.mapping) if key != IGNORE}
@@ -830,9 +830,7 @@ def apply_plan(plan: Plan, *, user, file_name: str) -> dict:
         # actions
         orders = defaultdict(int)
         for theme_id, top in (
-            Action.objects.filter(theme__agenda=agenda)
-            .values_list("theme_id")
-            .annotate(top=Max("order"))
+            Action.objects.filter(agenda=agenda).values_list("theme_id").annotate(top=Max("order"))
         ):
             orders[theme_id] = top
         new, changed, relinked = [], [], []

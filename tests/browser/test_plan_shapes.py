@@ -18,6 +18,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
+OUTSIDE = "De agenda als geheel (niet onder een actielijn)"
+COORDINATION = "Coördinatie van het actieplan door de regio"
 INHABITANTS = (162_000, 60_000, 43_000, 27_000, 19_000, 16_000, 14_000, 5_000)
 
 
@@ -66,8 +68,25 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
         page.fill("#id_number", number)
         page.fill("#id_text", text)
         page.locator("main form button[type=submit]").click()
+    # The coordination budget line sits under no action line and no theme, as the plan has it.
+    page.goto(base + reverse("agenda:action_create", args=[agenda.slug]))
+    assert page.locator("#id_pillar option:checked").inner_text() == OUTSIDE
+    assert page.locator("#id_theme").input_value() == ""
+    page.fill("#id_number", "C-1")
+    page.fill("#id_text", COORDINATION)
+    page.locator("main form button[type=submit]").click()
     actions = {a.number: a for a in Action.objects.in_agenda(agenda)}
-    assert set(actions) == {"1.3", "2.1", "4.1"}
+    assert set(actions) == {"1.3", "2.1", "4.1", "C-1"}
+    assert actions["C-1"].pillar is None and actions["C-1"].theme is None
+    assert COORDINATION in page.locator("main").inner_text()  # its own page
+    page.goto(base + reverse("agenda:agenda_detail", args=[agenda.slug]))
+    annex = page.locator("#annex ~ div table").inner_text()
+    assert annex.index(OUTSIDE) < annex.index(COORDINATION)
+    page.goto(base + reverse("agenda:action_table", args=[agenda.slug]))
+    page.locator("#id_pillar").select_option(label=OUTSIDE)
+    page.locator("form.portal-filters button[type=submit]").click()
+    table = page.locator("table.portal-action-table").inner_text()
+    assert COORDINATION in table and "Baancoaches" not in table
 
     # One subsidy, budgeted over three years, with two financiers.
     page.goto(base + reverse("financing:stream_create", args=[agenda.slug]))
@@ -79,7 +98,7 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
         (actions["1.3"], "2025", "100.000", "Regio"),
         (actions["1.3"], "2026", "120.000", "Regio"),
         (actions["1.3"], "2027", "80.000", "Regio"),
-        (actions["4.1"], "2025", "100.001", "Gemeenten"),
+        (actions["C-1"], "2025", "100.001", "Gemeenten"),
     ]
     for action, year, amount, financier in lines:
         page.goto(base + reverse("financing:allocation_create", args=[action.pk]))
@@ -90,7 +109,7 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
         page.locator("main form button[type=submit]").click()
 
     # The coordination line split over the 8 municipalities in whole euros.
-    allocation = actions["4.1"].allocations.get()
+    allocation = actions["C-1"].allocations.get()
     page.goto(base + reverse("financing:distribute_allocation", args=[allocation.pk]))
     page.get_by_label("op hele euro's").check()
     page.locator("main form button[type=submit]").click()
@@ -118,7 +137,7 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
     funding = read_pdf(
         page.request.get(base + reverse("financing:funding_pdf", args=[agenda.slug])).body()
     )
-    figures = ["1.3", "4.1", "€ 100.000", "€ 120.000", "€ 80.000", "€ 100.001", "Regio"]
+    figures = ["1.3", "C-1", "€ 100.000", "€ 120.000", "€ 80.000", "€ 100.001", "Regio"]
     figures += ["Gemeenten", "Verdelingen over gemeenten"]
     figures += [f"€ {int(p.amount):,}".replace(",", ".") for p in parts]
     for figure in figures:
@@ -135,3 +154,6 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
     for text in ("actielijn1:werk", "actielijn2:leren", "actielijn4:regie", "4.1coördinatie"):
         assert text in flat, text
     assert "actielijn3" not in flat
+    outside = OUTSIDE.replace(" ", "").lower()
+    coordination = ("C-1" + COORDINATION).replace(" ", "").lower()
+    assert flat.index("actielijn4:regie") < flat.index(outside) < flat.index(coordination)
