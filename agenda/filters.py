@@ -199,10 +199,12 @@ class ActionFilter(django_filters.FilterSet):
         for filter_ in self.filters.values():
             if isinstance(filter_, AgendaChoiceFilter):
                 filter_.queryset = filter_.choices_for(agenda)
-        if agenda.top_level_label != "pijler":  # the default word keeps its translation
-            self.filters["pillar"].label = agenda.top_level_label.capitalize()
-        # the lines under no pillar, as a choice of their own
-        self.filters["pillar"].extra["null_label"] = agenda.outside_top_levels
+        pillar = self.filters.get("pillar")  # the API builds only the filters asked for
+        if pillar is not None:
+            if agenda.top_level_label != "pijler":  # the default word keeps its translation
+                pillar.label = agenda.top_level_label.capitalize()
+            # the lines under no pillar, as a choice of their own
+            pillar.extra["null_label"] = agenda.outside_top_levels
 
     @property
     def form(self):
