@@ -12,6 +12,11 @@ over the theme columns outside the flow (it moves nothing). Once the pages are k
 stays only on a row that continues its theme at the top of a page, as "(vervolg)", in the fullest
 form that fits there. Only if even the one-line form does not fit (a row without any text) is the
 table laid out again with the theme's span split at the page breaks.
+
+Every row stays whole on one page, and a pillar's band stays with the row after it. That row alone
+may break across pages when it is taller than a page holds below the band, which a small layout
+of those rows measures first: a row that may break neither before nor inside and fits on no page
+cannot be placed at all.
 """
 
 from __future__ import annotations
