@@ -12,13 +12,18 @@ over the theme columns outside the flow (it moves nothing). Once the pages are k
 stays only on a row that continues its theme at the top of a page, as "(vervolg)", in the fullest
 form that fits there. Only if even the one-line form does not fit (a row without any text) is the
 table laid out again with the theme's span split at the page breaks.
+
+Every row stays whole on one page, and a pillar's band stays with the row after it. That row alone
+may break across pages when it is taller than a page holds below the band, which a small layout
+of those rows measures first: a row that may break neither before nor inside and fits on no page
+cannot be placed at all.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -78,19 +83,9 @@ class ThemePart:
         if not self.key and self.number is not None:
             self.key = self.number
 
-    @property
-    def has_long_row(self) -> bool:
-        """Whether the theme holds far more text than any real action does (about twice the
-        longest in the seed documents): its first row after a pillar heading may then break
-        across pages, or the layout could not place it (see pdf/bijlage1.html)."""
-        return (
-            len(self.name) > 150
-            or len(self.target_group) > 200
-            or any(
-                len(r.text) > 400 or max(len(r.leads), len(r.financing), len(r.scope)) > 200
-                for r in self.rows
-            )
-        )
+    # Whether the first row may break across pages when the theme opens a pillar: only when it
+    # is too tall to stand whole below the heading (`keep_rows_whole_that_fit` measures it).
+    first_row_may_break: bool = True
 
     def split_at(self, starts: Iterable[int]) -> None:
         """Cut the theme's rows into segments beginning at the given row indices."""
@@ -442,6 +437,76 @@ def _keep_labels(fragments: list[RowFragment], starts: dict[int, list[int]]) -> 
     return fits
 
 
+OPENING_CLASS = "opens-pillar"
+PILLAR_CLASS = "pillar"
+
+
+def _classes(box) -> set[str]:
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def _cell_needs(row_boxes: list) -> float:
+    """The height a row needs to stand whole on one page: its tallest cell's content, summed
+    over the pages the row is on, with the cell's padding and borders (cells spanning several
+    rows included, since they start in this row)."""
+    content: dict = {}
+    decoration: dict = {}
+    for row in row_boxes:
+        for cell in row.children:
+            key = id(cell.element)
+            content[key] = content.get(key, 0) + cell.height
+            decoration.setdefault(key, 2 * (cell.padding_top + cell.border_top_width))
+    return max((content[key] + decoration[key] for key in content), default=0)
+
+
+def _rows_too_tall_to_stay_whole(document) -> set[int]:
+    """The themes opening a pillar whose first row, laid out free to break, is taller than a
+    page holds below the table header and a pillar heading."""
+    rows: dict[int, list] = {}
+    first_row: dict[int, int] = {}
+    page_height = header = heading = 0.0
+    for page in document.pages:
+        page_height = max(page_height, page._page_box.height)
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if not isinstance(box, boxes.TableRowGroupBox):
+                if isinstance(box, boxes.ParentBox):
+                    stack.extend(box.children)
+                continue
+            classes = _classes(box)
+            if box.is_header:
+                header = max(header, box.height)
+            elif PILLAR_CLASS in classes:
+                heading = max(heading, box.height)
+            elif OPENING_CLASS in classes and box.children:
+                theme = int(box.element.get("data-theme"))
+                first = first_row.setdefault(theme, id(box.children[0].element))
+                rows.setdefault(theme, []).extend(
+                    row for row in box.children if id(row.element) == first
+                )
+    room = page_height - header - heading
+    return {theme for theme, row_boxes in rows.items() if _cell_needs(row_boxes) >= room}
+
+
+def _opening_rows(state: AgendaState) -> AgendaState:
+    """`state` with only the first row of the first theme of each pillar, each free to break."""
+    pillars = []
+    for pillar in state.pillars:
+        first = pillar.themes[0]
+        theme = ThemePart(
+            number=first.number,
+            name=first.name,
+            target_group=first.target_group,
+            rows=first.rows[:1],
+            first_row_may_break=True,
+        )
+        theme.split_at([])
+        pillars.append(PillarPart(order=pillar.order, name=pillar.name, themes=[theme]))
+    return replace(state, pillars=pillars)
+
+
 def document_title(state: AgendaState, selection_description: str | None = None) -> str:
     """ "Bijlage 1: regionale doe-agenda – <agenda> (selectie: <filter>)" in the active language."""
     title = f"{_('Annex 1: regional action agenda')} – {state.title}"
@@ -519,6 +584,25 @@ def layout_bijlage1(
     return write_document(document)
 
 
+def keep_rows_whole_that_fit(
+    state: AgendaState, *, font_config: FontConfiguration, as_of: datetime.date | None = None
+) -> None:
+    """Let the first row after a pillar heading break across pages only when it must.
+
+    That row stays with the heading and, like every row, whole on one page. But a row that may
+    break neither before nor inside and is taller than a page holds below the heading cannot be
+    placed at all (WeasyPrint gives up). Those rows are measured in a small layout of their own,
+    where they are free to break; the ones that fit stay whole.
+    """
+    if not state.pillars:
+        return
+    html = render_bijlage1_html(_opening_rows(state), as_of=as_of)
+    too_tall = _rows_too_tall_to_stay_whole(layout_pdf(html, font_config=font_config))
+    for pillar in state.pillars:
+        for theme in pillar.themes:
+            theme.first_row_may_break = theme.number in too_tall
+
+
 def settle_layout(
     state: AgendaState,
     *,
@@ -533,6 +617,9 @@ def settle_layout(
     Labels are then dropped except on the rows that continue a theme at the top of a page. Only
     when such a part is too short for its label is the table laid out again with the theme's
     span split at the page breaks (the label then becomes a real, row-spanning cell).
+
+    Before that, `keep_rows_whole_that_fit` decides which rows after a pillar heading must stay
+    whole (see there).
     """
     font_config = FontConfiguration()
     passes = 0
@@ -550,6 +637,7 @@ def settle_layout(
         )
         return html, layout_pdf(html, font_config=font_config)
 
+    keep_rows_whole_that_fit(state, font_config=font_config, as_of=as_of)
     html, document = lay_out({}, labels=True)
     passes += 1
     fragments, strays = _row_fragments(document)

@@ -10,8 +10,8 @@ pages as a plain table (without the labels that mark continued themes), to show 
 them costs. Runs on a throw-away SQLite database, so it touches nothing else.
 
 Last, the worst case: the demo agenda with one action whose every text field is filled to its
-limit (common/limits.py) with one unbroken word, or with ordinary words, against the demo annex
-as it is, timed in the same run. `--worst-case-only` skips the other figures.
+limit (common/limits.py) with one unbroken word, ordinary words or short lines, against the demo
+annex as it is, timed in the same run. `--worst-case-only` skips the other figures.
 """
 
 import argparse
@@ -142,10 +142,12 @@ def measure(agenda: Agenda, repeat: int) -> dict:
     }
 
 
-# Texts that fill a field to its limit: one unbroken word (the hardest to lay out), and words.
+# Texts that fill a field to its limit: one unbroken word (the hardest to lay out), words, and
+# a list of short lines (the tallest row: taller than a page).
 FILLERS = {
     "unbroken words": lambda limit: "W" * limit,
     "ordinary words": lambda limit: ("arbeidsmarktregio werkgevers " * limit)[:limit],
+    "short lines": lambda limit: ("regel\n" * limit)[:limit],
 }
 
 

@@ -11,11 +11,14 @@ _CHARS = st.characters(
 
 def text_up_to(limit: int):
     """A text of at most `limit` characters: often exactly the limit, often one unbroken
-    word, sometimes ordinary words."""
+    word, sometimes ordinary words or a pasted list of many short lines."""
     unbroken = st.integers(1, limit).map(lambda n: "W" * n)
     at_limit = st.sampled_from("xé字<&").map(lambda c: c * limit)
     words = st.lists(
         st.sampled_from(["arbeidsmarkt", "en", "werk", "naar", "Werk-"]), max_size=limit // 13
     ).map(" ".join)
+    lines = st.tuples(st.sampled_from(["-", "werk", "x"]), st.integers(1, limit)).map(
+        lambda pair: (pair[0] + "\n") * pair[1]
+    )
     free = st.text(_CHARS, max_size=min(limit, 400))
-    return st.one_of(at_limit, unbroken, words, free).map(lambda t: t[:limit])
+    return st.one_of(at_limit, unbroken, words, lines, free).map(lambda t: t[:limit])
