@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from agenda.models import Action, Theme
 from evaluation.models import Evaluation
 from financing.models import FundingStream
-from governance.models import Body
+from governance.models import Body, ConsultationInput, DecisionStep, Organisation
 
 from .annex_texts import text_up_to
 
@@ -160,3 +160,23 @@ def test_the_evaluation_annex_renders_an_evaluation_filled_up_to_its_limits(
     evaluation = Evaluation.objects.filter(action__theme__agenda__slug=SLUG).order_by("pk").first()
     fill(evaluation, values)
     fetch_pdf(logged_in_client, reverse("evaluation:annex_pdf", args=[SLUG]))
+
+
+@EXAMPLES
+@given(
+    step_values=fields_strategy(
+        DecisionStep, ["date_text", "body_text", "conclusion", "source_note"]
+    ),
+    input_values=fields_strategy(ConsultationInput, ["input_text", "response_text", "source_note"]),
+)
+def test_the_behandeling_annex_renders_a_step_and_an_input_filled_up_to_their_limits(
+    logged_in_client, step_values, input_values
+):
+    step = DecisionStep.objects.filter(agenda__slug=SLUG).order_by("order", "pk").first()
+    step.body = None  # a body typed in full instead of one of the overview
+    fill(step, step_values)
+    point = ConsultationInput(
+        agenda=step.agenda, partner=Organisation.objects.order_by("pk").first(), round=1
+    )
+    fill(point, input_values)
+    fetch_pdf(logged_in_client, reverse("governance:behandeling_pdf", args=[SLUG]))
