@@ -379,12 +379,8 @@ class BodyPillar(models.Model):
         return self.MARKS.get(self.certainty, "")
 
 
-class PersonQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        return self.filter(region__in=Body.objects.editable_by(user).values("region"))
-
-    def deletable_by(self, user):
-        return self.editable_by(user)
+class PersonQuerySet(access.RegionOwnedQuerySet):
+    """The people of a region: its coordinators keep them, also before it has a body."""
 
 
 class Person(Versioned):
