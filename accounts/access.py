@@ -129,6 +129,36 @@ class RegionOwnedQuerySet(models.QuerySet):
         return coordinated(self, user, self.region_field)
 
 
+def kept(queryset, user, region_q):
+    """The rows of `queryset` the user keeps as part of a region's own record (the region, its
+    municipalities and organisations): every row for the portal's beheerders, for a coordinator
+    the rows `region_q(region)` picks in their own region."""
+    if is_beheerder(user):
+        return queryset
+    region = user_region(user)
+    if region is None or not is_coordinator_for(user, region):
+        return queryset.none()
+    return queryset.filter(region_q(region))
+
+
+class RegionRecordQuerySet(models.QuerySet):
+    """`visible_to`/`editable_by`/`deletable_by` of a region's own record: everyone reads it;
+    the portal's beheerders keep every region's, coordinators their own region's.
+    `region_q(region)` picks the rows of a region."""
+
+    def region_q(self, region: Region) -> Q:
+        return Q(region=region)
+
+    def visible_to(self, user):
+        return self
+
+    def editable_by(self, user):
+        return kept(self, user, self.region_q)
+
+    def deletable_by(self, user):
+        return kept(self, user, self.region_q)
+
+
 class AgendaOwnedQuerySet(models.QuerySet):
     """`editable_by`/`deletable_by` of a model whose rows belong to an agenda: the
     coordinators of the agenda's region (addenda of its municipalities included)."""
