@@ -9,9 +9,13 @@ To add a role: add its name to `ROLES` and its permissions to `ROLE_PERMISSIONS`
 migration creates the group), then say in the rules below what it may do.
 
 The domain apps state their rules as QuerySet methods built from the pieces here:
-`visible_to(user)`, `editable_by(user)` and `deletable_by(user)`. Views fetch with
-`get_object_or_404(Model.objects.editable_by(request.user), pk=pk)`; templates ask the
-`editable` filter of `{% load access %}`.
+`visible_to(user)`, `editable_by(user)` and `deletable_by(user)`. Views fetch what they change
+with `accounts.decorators.editable_object(request, Model.objects.all(), pk=pk)` (or
+`deletable_object`): 404 when it does not exist, 403 when it is not the user's; templates ask
+the `editable` filter of `{% load access %}`. A region's own record (the region, its
+municipalities and organisations) is kept by the portal's beheerders and the region's
+coordinators (`RegionRecordQuerySet`); rows of an agenda by its region's coordinators
+(`AgendaOwnedQuerySet`).
 """
 
 from __future__ import annotations
@@ -127,6 +131,36 @@ class RegionOwnedQuerySet(models.QuerySet):
 
     def deletable_by(self, user):
         return coordinated(self, user, self.region_field)
+
+
+def kept(queryset, user, region_q):
+    """The rows of `queryset` the user keeps as part of a region's own record (the region, its
+    municipalities and organisations): every row for the portal's beheerders, for a coordinator
+    the rows `region_q(region)` picks in their own region."""
+    if is_beheerder(user):
+        return queryset
+    region = user_region(user)
+    if region is None or not is_coordinator_for(user, region):
+        return queryset.none()
+    return queryset.filter(region_q(region))
+
+
+class RegionRecordQuerySet(models.QuerySet):
+    """`visible_to`/`editable_by`/`deletable_by` of a region's own record: everyone reads it;
+    the portal's beheerders keep every region's, coordinators their own region's.
+    `region_q(region)` picks the rows of a region."""
+
+    def region_q(self, region: Region) -> Q:
+        return Q(region=region)
+
+    def visible_to(self, user):
+        return self
+
+    def editable_by(self, user):
+        return kept(self, user, self.region_q)
+
+    def deletable_by(self, user):
+        return kept(self, user, self.region_q)
 
 
 class AgendaOwnedQuerySet(models.QuerySet):

@@ -17,7 +17,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from accounts.decorators import login_first
+from accounts.decorators import editable_object, login_first
 from common.editing import add_errors, confirm_delete
 from common.history import (
     history_entries,
@@ -39,6 +39,10 @@ RECENT_CHANGES = 50
 
 def _visible_action(request, pk) -> Action:
     return get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
+
+
+def _editable_action(request, pk) -> Action:
+    return editable_object(request, Action.objects.with_related(), pk=pk)
 
 
 @login_first
@@ -86,10 +90,8 @@ def action_create(request, slug):
 @login_first
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk):
-    action = _visible_action(request, pk)
+    action = _editable_action(request, pk)
     fields = services.action_fields_for(request.user, action)
-    if not fields:
-        raise PermissionDenied
     as_coordinator = "leads" in fields
     form_class = ActionForm if as_coordinator else PartnerActionForm
     form_kwargs = {"agenda": action.agenda, "editing": True}
@@ -206,9 +208,7 @@ def _conflict_message() -> str:
 @require_http_methods(["GET", "POST"])
 def action_status(request, pk):
     """The quick status change; GET shows it on a page of its own."""
-    action = _visible_action(request, pk)
-    if not access.can_edit_action(request.user, action):
-        raise PermissionDenied
+    action = _editable_action(request, pk)
     conflict = None
     if request.method == "POST":
         form = StatusForm(request.POST)

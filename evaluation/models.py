@@ -11,7 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agenda.models import Action, Agenda, Pillar
+from accounts import access
+from agenda.models import Action, ActionQuerySet, Agenda, Pillar
 from common import limits
 from common.versioning import Versioned
 from governance.models import Organisation
@@ -187,11 +188,26 @@ class EvaluationFund(models.Model):
         return f"{self.amount} {self.stream_text}".strip()
 
 
-class IndicatorQuerySet(models.QuerySet):
+class IndicatorQuerySet(access.AgendaOwnedQuerySet):
+    """Indicators follow their action: public once its agenda is adopted; the coordinators of
+    the agenda's region change and delete them."""
+
+    agenda_field = "action__agenda"
+
     def visible_to(self, user):
         if user is not None and user.is_authenticated:
             return self
         return self.filter(action__agenda__state__in=Agenda.PUBLIC_STATES)
+
+
+class EvaluatedActionQuerySet(access.AgendaOwnedQuerySet, ActionQuerySet):
+    """Actions as their evaluation sees them: `editable_by` gives those whose evaluation and
+    indicators the user may write, the actions of the agendas of the region they coordinate
+    (partners who lead an action do not evaluate it)."""
+
+
+def evaluated_actions() -> EvaluatedActionQuerySet:
+    return EvaluatedActionQuerySet(Action)
 
 
 class Indicator(Versioned):

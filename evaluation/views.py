@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -7,7 +6,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import coordinates_region_of as can_edit_agenda
-from accounts.decorators import login_first
+from accounts.decorators import deletable_object, editable_object, login_first
 from agenda.models import Action, Agenda
 from common.charts import stacked_bar_chart
 from common.editing import confirm_delete
@@ -16,7 +15,7 @@ from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import EvaluationForm, IndicatorForm
-from .models import Evaluation, Indicator
+from .models import Evaluation, Indicator, evaluated_actions
 from .pdf import render_evaluation_pdf
 from .succession_views import successor_carry_over, successor_start  # noqa: F401
 from .summary import OUTCOME_TONES, evaluation_groups, outcomes_per_pillar
@@ -100,10 +99,7 @@ def final_statuses(request, slug):
 
 
 def _editable_action(request, pk) -> Action:
-    action = get_object_or_404(Action.objects.with_related(), pk=pk)
-    if not can_edit_agenda(request.user, action.agenda):
-        raise PermissionDenied
-    return action
+    return editable_object(request, evaluated_actions().with_related(), pk=pk)
 
 
 @login_first
@@ -166,8 +162,8 @@ def indicator_create(request, pk):
 @login_first
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request, pk):
-    indicator = get_object_or_404(Indicator, pk=pk)
-    action = _editable_action(request, indicator.action_id)
+    indicator = editable_object(request, Indicator.objects.select_related("action"), pk=pk)
+    action = indicator.action
     form = IndicatorForm(request.POST or None, instance=indicator)
     if (
         request.method == "POST"
@@ -192,8 +188,8 @@ def indicator_edit(request, pk):
 @login_first
 @require_http_methods(["GET", "POST"])
 def indicator_delete(request, pk):
-    indicator = get_object_or_404(Indicator, pk=pk)
-    action = _editable_action(request, indicator.action_id)
+    indicator = deletable_object(request, Indicator.objects.select_related("action"), pk=pk)
+    action = indicator.action
     back = action.get_absolute_url() + "#indicatoren"
     return confirm_delete(
         request,

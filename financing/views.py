@@ -410,9 +410,11 @@ def distribution_delete(request, pk):
 
 @login_first
 def inhabitants_edit(request, slug):
-    region = get_object_or_404(Region, slug=slug)
+    region = editable_object(request, Region.objects.all(), slug=slug)
+    # The inhabitants divide the region's funding: its coordinators set them, not the beheerder.
     _require_coordinator(request, region)
-    municipalities = Municipality.objects.filter(region=region).order_by("name")
+    municipalities = Municipality.objects.editable_by(request.user).filter(region=region)
+    municipalities = municipalities.order_by("name")
     form = InhabitantsForm(request.POST or None, municipalities=municipalities)
     changed = None
     if request.method == "POST" and form.is_valid():

@@ -13,6 +13,11 @@ from common.pdf import dutch_date
 from common.versioning import Versioned
 
 
+class RegionQuerySet(access.RegionRecordQuerySet):
+    def region_q(self, region):
+        return Q(pk=region.pk)
+
+
 class Region(models.Model):
     """A labour-market region (arbeidsmarktregio)."""
 
@@ -37,6 +42,7 @@ class Region(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -97,6 +103,7 @@ class Municipality(Versioned):
     is_centre = models.BooleanField(_("centre municipality"), default=False)
 
     history = HistoricalRecords()
+    objects = access.RegionRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["region", "name"]
@@ -112,6 +119,12 @@ class Municipality(Versioned):
 
     def __str__(self):
         return self.name
+
+
+class OrganisationQuerySet(access.RegionRecordQuerySet):
+    def region_q(self, region):
+        """An organisation belongs to its region, or else to its municipality's."""
+        return Q(region=region) | Q(region__isnull=True, municipality__region=region)
 
 
 class Organisation(Versioned):
@@ -156,6 +169,7 @@ class Organisation(Versioned):
     )
 
     history = HistoricalRecords()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

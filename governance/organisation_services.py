@@ -6,29 +6,15 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from accounts.access import can_manage_region, is_beheerder, user_region
+from accounts.access import can_manage_region
 
 from .models import Organisation, Region
 
 
-def organisations_kept_by(user):
-    """The organisations the user may rename and merge: all for beheerders; for a coordinator
-    those of the own region (by their region, or else by their municipality)."""
-    if is_beheerder(user):
-        return Organisation.objects.all()
-    region = user_region(user)
-    if region is None or not can_manage_region(user, region):
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        Q(region=region) | Q(region__isnull=True, municipality__region=region)
-    )
-
-
 def _check(user, organisation: Organisation) -> None:
-    if not organisations_kept_by(user).filter(pk=organisation.pk).exists():
+    if not Organisation.objects.editable_by(user).filter(pk=organisation.pk).exists():
         raise PermissionDenied(_("You may only keep the organisations of your own region."))
 
 

@@ -3,22 +3,20 @@ the region's coordinators keep its municipalities and invite its people."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import can_manage_region, is_beheerder, user_region
-from accounts.decorators import login_first, require
+from accounts.decorators import editable_object, login_first, require
 from common.editing import add_errors, edit_page, form_page
 
 from . import organisation_services, region_services
 from .models import Municipality, Organisation, Region
-from .organisation_services import organisations_kept_by
 from .region_forms import (
     MunicipalityForm,
     OrganisationForm,
@@ -83,12 +81,7 @@ def region_create(request):
 
 
 def _managed_region(request, slug) -> Region:
-    region = get_object_or_404(Region, slug=slug)
-    require(
-        can_manage_region(request.user, region),
-        _("You may only set up your own region."),
-    )
-    return region
+    return editable_object(request, Region.objects.all(), slug=slug)
 
 
 @login_first
@@ -109,7 +102,7 @@ def region_detail(request, slug):
             "subregions": region.subregions.all(),
             "municipalities": region.municipalities.select_related("subregion"),
             "people": people,
-            "organisations": organisations_kept_by(request.user).filter(
+            "organisations": Organisation.objects.editable_by(request.user).filter(
                 Q(region=region) | Q(region__isnull=True, municipality__region=region)
             ),
             "crumbs": [_regions_crumb(), (region.name, None)],
@@ -154,10 +147,8 @@ def _region_form(request, form, region, save, *, title, done_message, done_url="
 @login_first
 @require_http_methods(["GET", "POST"])
 def municipality_update(request, pk):
-    municipality = get_object_or_404(Municipality.objects.select_related("region"), pk=pk)
+    municipality = editable_object(request, Municipality.objects.select_related("region"), pk=pk)
     region = municipality.region
-    if not can_manage_region(request.user, region):
-        raise PermissionDenied(_("You may only keep the municipalities of your own region."))
     form = MunicipalityForm(request.POST or None, instance=municipality, region=region)
     return _region_form(
         request,
@@ -172,10 +163,7 @@ def municipality_update(request, pk):
 
 
 def _organisation_for(request, pk) -> Organisation:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    if not organisations_kept_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied(_("You may only keep the organisations of your own region."))
-    return organisation
+    return editable_object(request, Organisation.objects.all(), pk=pk)
 
 
 def _organisation_region(request, organisation) -> Region:
@@ -227,7 +215,7 @@ def organisation_merge(request, pk):
     keep = _organisation_for(request, pk)
     region = _organisation_region(request, keep)
     back = reverse("governance:region_detail", args=[region.slug])
-    choices = organisations_kept_by(request.user).exclude(pk=keep.pk)
+    choices = Organisation.objects.editable_by(request.user).exclude(pk=keep.pk)
     form = OrganisationMergeForm(request.POST or None, choices=choices)
     title = _("Merge into %(name)s") % {"name": keep.name}
     crumbs = [_regions_crumb(), _region_crumb(region), (title, None)]
