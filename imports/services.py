@@ -430,7 +430,8 @@ def build_plan(
         elif (
             theme_text
             and not continued
-            and prefixed_themes
+            and not explicit_pillars
+            and (prefixed_themes or pillar_key is None)
             and ": " not in theme_text
             and (_key(theme_text) in plan.pillars or _key(theme_text) in existing_pillars)
         ):

@@ -133,3 +133,26 @@ def test_queries_do_not_grow_with_lines_without_a_theme(agenda, coordinator, new
         assert Action.objects.filter(agenda=other, theme=None).count() == 2 + extra
         counts.append((len(preview), len(write)))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_the_action_table_export_with_such_lines_imports_back_unchanged(client, demo, tmp_path):
+    from accounts.services import user_create
+
+    from .conftest import PASSWORD
+    from .test_bad_input import dump
+    from .test_round_trip import export
+
+    agenda = Agenda.objects.get(slug="zkij-2020-2022")
+    pillar = agenda.pillars.order_by("order").first()
+    Action.objects.create(pillar=pillar, order=1, text=DIRECT)
+    Action.objects.create(agenda=agenda, order=1, number="C", text=COORDINATION)
+    user = user_create(username="coor", role="coordinator", password=PASSWORD, region=agenda.region)
+    table = read_file("acties.xlsx", export(client, user))
+    before = dump()
+    plan = build_plan(table, find_header(table), agenda)
+    assert [str(bad) for bad in plan.bad_rows] == []
+    assert not plan.has_changes
+    assert plan.unchanged_actions == Action.objects.filter(agenda=agenda).count()
+    apply_plan(plan, user=user, file_name="acties.xlsx")
+    assert dump() == before
