@@ -29,6 +29,7 @@ class EvaluationForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, agenda: Agenda, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pillar"].queryset = Pillar.objects.filter(agenda=agenda)
+        self.fields["pillar"].empty_label = str(agenda.outside_top_levels)
         self.fields["parties"].queryset = Organisation.objects.order_by("name")
 
 

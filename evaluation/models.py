@@ -63,9 +63,14 @@ class Evaluation(Versioned):
     pillar = models.ForeignKey(
         Pillar,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="evaluations",
         verbose_name=_("evaluated under pillar"),
-        help_text=_("The pillar under which the evaluation lists this activity."),
+        help_text=_(
+            "The pillar under which the evaluation lists this activity; empty: the action's own "
+            "pillar, or none for a line of the agenda as a whole."
+        ),
     )
     number = models.PositiveSmallIntegerField(
         _("number"), help_text=_("Position of the activity in the evaluation.")

@@ -56,6 +56,8 @@ def evaluation_save(
     for name in EVALUATION_FIELDS:
         if name in data and name != "parties":
             setattr(evaluation, name, data[name])
+    if evaluation.pillar_id is None:
+        evaluation.pillar_id = action.pillar_id  # follows the action; none for an agenda line
     parties = data.get("parties", parties)
     related = {} if parties is None else {"parties": parties}
     return save_as(evaluation, user=user, may=_of_action(user), refused=_refused(), related=related)

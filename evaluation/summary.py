@@ -26,7 +26,9 @@ def evaluation_groups(agenda: Agenda):
     for evaluation in evaluations:
         group = by_pillar.get(evaluation.pillar_id)
         if group is None:
-            group = {"pillar": evaluation.pillar, "evaluations": []}
+            pillar = evaluation.pillar
+            label = pillar.name if pillar else str(agenda.outside_top_levels)
+            group = {"pillar": pillar, "label": label, "evaluations": []}
             by_pillar[evaluation.pillar_id] = group
             groups.append(group)
         group["evaluations"].append(evaluation)

@@ -46,7 +46,7 @@ def outcome_chart(per_pillar: dict):
     """The figures of `outcomes_per_pillar` as a stacked bar per pillar, one segment per outcome."""
     rows = [
         (
-            f"{row['group']['position']}. {row['group']['pillar'].name}",
+            f"{row['group']['position']}. {row['group']['label']}",
             [count for _label, count in row["cells"]],
         )
         for row in per_pillar["rows"]

@@ -132,11 +132,12 @@ class Change:
 @dataclass
 class PlannedAction:
     row: int
-    theme_key: str
+    theme_key: str | None  # None for a line directly under its pillar or under the agenda
     text: str
     fields: dict
     lead_names: list[str]
     existing: Action | None = None
+    pillar_key: str | None = None  # the pillar of a line without a theme; None: the agenda
     changes: list[Change] = field(default_factory=list)
 
 
@@ -312,7 +313,7 @@ def build_plan(
     existing_actions = {}
     actions = Action.objects.filter(agenda=agenda).select_related("scope", "status")
     for action in actions.prefetch_related("leads"):
-        existing_actions[(action.theme_id, _key(action.text))] = action
+        existing_actions[_place_key(action.theme_id, action.pillar_id, action.text)] = action
     existing_allocations = {
         (a.stream_id, a.action_id, a.year): a
         for a in Allocation.objects.filter(action__agenda=agenda)
@@ -337,6 +338,7 @@ def build_plan(
     used_numbers = set(agenda.themes.values_list("number", flat=True))
     seen_actions = set()
     rows = table.rows[header.position + 1 :]
+    outside_key = _key(str(agenda.outside_top_levels))
 
     def starts_theme(position: int, text: str, index: int) -> bool:
         """Whether a row holding only `text`, in column `index`, starts a theme rather than a
@@ -396,6 +398,9 @@ def build_plan(
         if not action_text and len(set(filled)) == 1 and not values.get("number"):
             # a row holding only one text: a pillar, a theme, or a stray value
             index = next(i for i, cell in enumerate(cells) if clean(cell))
+            if _key(filled[0]) == outside_key:
+                pillar_key = theme_key = None  # the lines below sit under no pillar
+                continue
             if starts_theme(position, filled[0], index):
                 pass  # read on as the first row of a theme without an action in it
             elif index in (0, columns.get("theme"), columns.get("pillar")):
@@ -419,6 +424,21 @@ def build_plan(
             pillar_key = _set_pillar(plan, existing_pillars, values["pillar"])
         theme_text = values.get("theme", "")
         continued = (row_number, columns["theme"]) in table.continued
+        if theme_text and not continued and _key(theme_text) == outside_key:
+            pillar_key = theme_key = None  # as the export writes a line under no pillar
+            theme_text = ""
+        elif (
+            theme_text
+            and not continued
+            and not explicit_pillars
+            and (prefixed_themes or pillar_key is None)
+            and ": " not in theme_text
+            and (_key(theme_text) in plan.pillars or _key(theme_text) in existing_pillars)
+        ):
+            # the export writes the pillar alone for a line directly under it
+            pillar_key = _set_pillar(plan, existing_pillars, theme_text)
+            theme_key = None
+            theme_text = ""
         if theme_text and not continued:
             prefix = _key(theme_text.split(": ", 1)[0])
             if (
@@ -470,21 +490,19 @@ def build_plan(
                         existing=existing,
                     )
                     plan.themes[theme_key] = planned
-        if theme_key is None:
-            plan.bad_rows.append(
-                BadRow(
-                    row_number,
-                    column_name("theme"),
-                    _("The row has no theme, and there is no theme above it."),
-                )
-            )
-            continue
         if not action_text:
             continue  # a theme without actions (yet)
-        theme = plan.themes[theme_key]
+        # a row without a theme is a line directly under its pillar, or under the agenda
+        theme = plan.themes[theme_key] if theme_key is not None else None
+        line_pillar = None if theme is not None else pillar_key
         fields = {"text": action_text}
         target = values.get("target_group", "")
-        theme_target = theme.existing.target_group if theme.existing else theme.target_group
+        if theme is None:
+            theme_target = ""
+        elif theme.existing:
+            theme_target = theme.existing.target_group
+        else:
+            theme_target = theme.target_group
         fields["target_group_text"] = target if target and target != theme_target else ""
         fields["lead_text"] = values.get("leads", "")
         fields["financing_text"] = values.get("financing", "")
@@ -532,13 +550,15 @@ def build_plan(
             elif len(part) <= _max_length(Organisation, "name"):
                 plan.new_organisations.setdefault(_key(part), part)
                 lead_names.append(_key(part))
-        action_key = (theme_key, _key(action_text))
+        action_key = (theme_key, line_pillar, _key(action_text))
         if action_key in seen_actions:
             bad.append(
                 BadRow(
                     row_number,
                     column_name("action"),
-                    _("The same action occurs twice under this theme."),
+                    _("The same action occurs twice under this theme.")
+                    if theme is not None
+                    else _("The same action occurs twice in the same place."),
                 )
             )
         seen_actions.add(action_key)
@@ -599,9 +619,18 @@ def build_plan(
         if bad:
             plan.bad_rows.extend(bad)
             continue
-        theme_obj = theme.existing
-        existing = existing_actions.get((theme_obj.pk, _key(action_text))) if theme_obj else None
-        planned = PlannedAction(row_number, theme_key, action_text, fields, lead_names, existing)
+        if theme is not None:
+            found = theme.existing
+            place = _place_key(found.pk, None, action_text) if found else None
+        elif line_pillar is not None:
+            found = plan.pillars[line_pillar][1]
+            place = _place_key(None, found.pk, action_text) if found else None
+        else:
+            place = _place_key(None, None, action_text)
+        existing = existing_actions.get(place) if place else None
+        planned = PlannedAction(
+            row_number, theme_key, action_text, fields, lead_names, existing, line_pillar
+        )
         if existing is not None:
             planned.changes = _action_changes(existing, fields)
         plan.actions.append(planned)
@@ -609,6 +638,12 @@ def build_plan(
         raise FileReadError(_("The sheet holds no actions under the headings."))
     _settle_existing(plan, existing_allocations)
     return plan
+
+
+def _place_key(theme_id, pillar_id, text) -> tuple:
+    """How an existing line is found again: by its text within its theme, or, for a line
+    without a theme, within its pillar or the agenda."""
+    return (theme_id, None if theme_id else pillar_id, _key(text))
 
 
 def _amount(raw) -> Decimal | None:
@@ -684,7 +719,7 @@ def _record_leads(records, links, *, kept: set, agenda: Agenda) -> None:
     for link in links:
         by_action[link.action_id].append(link)
     if kept:
-        for link in Action.leads.through.objects.filter(action__theme__agenda=agenda):
+        for link in Action.leads.through.objects.filter(action__agenda=agenda):
             if link.action_id in kept:
                 by_action[link.action_id].append(link)
     model = Action.history.model.leads.model
@@ -828,20 +863,26 @@ def apply_plan(plan: Plan, *, user, file_name: str) -> dict:
         counts["themes_changed"] = len(changed)
 
         # actions
-        orders = defaultdict(int)
-        for theme_id, top in (
-            Action.objects.filter(agenda=agenda).values_list("theme_id").annotate(top=Max("order"))
-        ):
-            orders[theme_id] = top
+        orders = defaultdict(int)  # the last place under each theme, pillar or the agenda
+        placed = Action.objects.filter(agenda=agenda).values_list("theme_id", "pillar_id")
+        for theme_id, pillar_id, top in placed.annotate(top=Max("order")):
+            orders[("theme", theme_id) if theme_id else ("pillar", pillar_id)] = top
         new, changed, relinked = [], [], []
         for planned in plan.actions:
             fields = dict(planned.fields)
             fields["status"] = _resolve(fields["status"], statuses)
             fields["scope"] = _resolve(fields["scope"], scopes)
             if planned.existing is None:
-                theme = themes[planned.theme_key]
-                orders[theme.pk] += 1
-                obj = Action(theme=theme, order=orders[theme.pk], **fields)
+                if planned.theme_key is not None:
+                    theme = themes[planned.theme_key]
+                    place, where = ("theme", theme.pk), {"theme": theme}
+                elif planned.pillar_key is not None:
+                    pillar = pillars[planned.pillar_key]
+                    place, where = ("pillar", pillar.pk), {"pillar": pillar}
+                else:
+                    place, where = ("pillar", None), {"agenda": agenda}
+                orders[place] += 1
+                obj = Action(order=orders[place], **where, **fields)
                 new.append((planned, obj))
             elif planned.changes:
                 obj = planned.existing
