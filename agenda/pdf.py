@@ -494,8 +494,11 @@ def _opening_rows(state: AgendaState) -> AgendaState:
     """`state` with only the first row of the first theme of each pillar, each free to break."""
     pillars = []
     for pillar in state.pillars:
+        if not pillar.themes:
+            continue
         first = pillar.themes[0]
         theme = ThemePart(
+            key=first.key,
             number=first.number,
             name=first.name,
             target_group=first.target_group,
@@ -600,7 +603,7 @@ def keep_rows_whole_that_fit(
     too_tall = _rows_too_tall_to_stay_whole(layout_pdf(html, font_config=font_config))
     for pillar in state.pillars:
         for theme in pillar.themes:
-            theme.first_row_may_break = theme.number in too_tall
+            theme.first_row_may_break = theme.key in too_tall
 
 
 def settle_layout(
