@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connections, router
+from django.db.models import Func, IntegerField, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework import ISO_8601, serializers
@@ -57,8 +58,12 @@ def values(queryset, *, with_internal_note: bool):
 
 
 class CountedRows:
-    """`.values()` rows for a paginator, counted on the plain queryset: a count over the joins
-    the rows need (scope, status, evaluation) costs many times more than the page itself."""
+    """`.values()` rows for a paginator. A page is read with the number of all rows in the same
+    query, as a subquery counting the plain queryset: a count over the joins the rows need
+    (scope, status, evaluation) costs many times more than the page itself, and a window count
+    (`COUNT(*) OVER ()`) would make the database read every row before the page."""
+
+    TOTAL = "rows_in_all_pages"
 
     def __init__(self, queryset, rows):
         self.queryset = queryset
@@ -73,6 +78,19 @@ class CountedRows:
 
     def __getitem__(self, key):
         return self.rows[key]
+
+    def counted_slice(self, bottom: int, top: int) -> tuple[list[dict], int | None]:
+        """The rows `bottom:top` and the number of rows over all pages; None for that number
+        when the slice is empty."""
+        counted = self.queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+        total = Subquery(counted, output_field=IntegerField())
+        page = list(self.rows.annotate(**{self.TOTAL: total})[bottom:top])
+        if not page:
+            return [], None
+        number = page[0][self.TOTAL]
+        for row in page:
+            del row[self.TOTAL]
+        return page, number
 
 
 def _prefix(request, name: str, *args) -> str:

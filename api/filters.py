@@ -7,13 +7,17 @@ Adding a filter to the table adds it here and to the OpenAPI description; give i
 description below (otherwise its label is used).
 """
 
+import functools
+
 import django_filters
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.filters import BaseFilterBackend
 
-from agenda.filters import ActionFilter
+from agenda.filters import ActionFilter, AgendaChoiceFilter, data_version
 
 # The meaning of each filter's value, for the API description.
 DESCRIPTIONS = {
@@ -52,10 +56,69 @@ def _value_schema(filter_) -> dict:
     return {"type": "string"}
 
 
+# The accepted values of the agenda-dependent filters are kept this long (seconds) per data version.
+KEYS_CACHE_SECONDS = 300
+
+
 class ApiActionFilter(ActionFilter):
-    """The table's filters, validated without rendering their form (no options to read)."""
+    """The table's filters, validated without rendering their form (no options to read).
+
+    A value of an agenda-dependent filter (status, scope, pillar, ...) is checked against the
+    accepted values of the agenda, cached per version of the data (`data_version()`), instead
+    of with a query per value: the filter then needs only the row's id."""
 
     styled = False
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "keys_known", False):
+            fields = {
+                name: field
+                for name, field in form.fields.items()
+                if isinstance(self.filters[name], AgendaChoiceFilter)
+            }
+            if fields:
+                keys = self.choice_keys()
+                for name, field in fields.items():
+                    field.to_python = functools.partial(_known_choice, field, keys[name])
+            form.keys_known = True
+        return form
+
+    def choice_keys(self) -> dict[str, dict]:
+        """Per agenda-dependent filter: {accepted value: id of the row it names}."""
+        key = f"api-action-filter-keys:{self.agenda.pk}:{hash(data_version())}"
+        keys = cache.get(key)
+        if keys is None:
+            keys = {}
+            for name, filter_ in ActionFilter.base_filters.items():
+                if isinstance(filter_, AgendaChoiceFilter):
+                    to_field = filter_.extra.get("to_field_name") or "pk"
+                    rows = filter_.choices_for(self.agenda).values_list(to_field, "pk")
+                    keys[name] = (to_field, dict(rows))
+            cache.set(key, keys, KEYS_CACHE_SECONDS)
+        return keys
+
+
+def _known_choice(field, keys: tuple[str, dict], value):
+    """`field.to_python` against the cached accepted values: a row with only its id, the
+    "null" choice, or the field's own error for a value it does not accept."""
+    if value in field.empty_values:
+        return None
+    if field.null_label is not None and value == field.null_value:
+        return value
+    to_field, ids = keys
+    model = field.queryset.model
+    try:
+        model_field = model._meta.pk if to_field == "pk" else model._meta.get_field(to_field)
+        pk = ids.get(model_field.to_python(value))
+    except (ValueError, TypeError, ValidationError):
+        pk = None
+    if pk is None:
+        raise ValidationError(
+            field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+    return model(pk=pk)
 
 
 class AgendaActionFilterBackend(BaseFilterBackend):

@@ -23,6 +23,7 @@ from governance.models import Body, DecisionStep, Organisation, Region
 
 from . import action_rows, rules, serializers
 from .filters import AgendaActionFilterBackend
+from .pagination import ActionPagination
 from .renderers import CSVRenderer
 
 INT_ID = "[0-9]{1,18}"  # longer ids cannot exist: they answer 404 instead of overflowing
@@ -174,6 +175,7 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
     serializer_class = serializers.ActionSerializer
     filter_backends = [AgendaActionFilterBackend]
     renderer_classes = [JSONRenderer, CSVRenderer]
+    pagination_class = ActionPagination
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -193,3 +193,37 @@ def test_each_action_shows_its_leads_streams_and_amounts_as_stored_to_the_cent(d
         assert {s["slug"] for s in row["funding_streams"]} == {
             s.slug for s in stored.funding_streams.all()
         }
+
+
+def test_every_page_tells_the_number_of_actions_and_links_its_neighbours(demo, api):
+    """The total comes with the page query: it must be the number over all pages, also on the
+    last page, on page=last, on an empty selection and with a filter."""
+    params = {"status": "loopt"}
+    expected = Action.objects.in_agenda(Agenda.objects.get(slug=SLUG)).filter(status__slug="loopt")
+    total = expected.count()
+    assert total > 5, "the demo agenda has several running actions"
+    size = 2
+    last = (total + size - 1) // size
+    for page in [1, 2, last, "last"]:
+        body = api.get(API, {**params, "page_size": size, "page": page}).json()
+        number = last if page == "last" else page
+        assert body["count"] == total, page
+        assert len(body["results"]) == min(size, total - (number - 1) * size)
+        assert (body["previous"] is None) == (number == 1)
+        assert (body["next"] is None) == (number == last)
+        if body["next"]:
+            assert f"page={number + 1}" in body["next"]
+    past = api.get(API, {**params, "page_size": size, "page": last + 1})
+    assert past.status_code == 404
+    assert past.json()["detail"] == "Deze pagina bestaat niet."
+    empty = api.get(API, {"q": "zzzgeenenkeleactiezzz"}).json()
+    assert empty == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+def test_a_page_and_its_total_are_read_in_one_query(demo, api, django_assert_num_queries):
+    """The list adds no count query to its page: one query fewer than before the total came
+    with the page."""
+    with django_assert_num_queries(7) as captured:
+        response = api.get(API, {"page": 2, "page_size": 5})
+    assert response.status_code == 200
+    assert not [q for q in captured.captured_queries if q["sql"].startswith("SELECT COUNT(")]
