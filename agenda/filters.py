@@ -65,7 +65,8 @@ def html_attributes(attributes: dict):
 
 
 def data_version() -> tuple:
-    """Changes whenever an action, its leads, a funding stream or an allocation is saved.
+    """Changes whenever an action, its leads, a funding stream or an allocation is saved, or a
+    status or scope is added.
 
     One query reading the newest entry of each change history (an index look-up each), so the
     options of the filters can be cached without scanning the actions.
@@ -81,6 +82,8 @@ def _versioned_models() -> tuple:
     models = [Action.history.model, Allocation.history.model, FundingStream.history.model]
     models += [Organisation.history.model, Pillar.history.model, Theme.history.model]
     models += [relation.related_model for relation in Action.history.model._meta.related_objects]
+    # A status or scope added (in the admin) is a valid filter value at once.
+    models += [Status, Scope]
     return tuple(models)
 
 

@@ -86,3 +86,13 @@ def test_odd_page_sizes_fall_back_to_the_default_and_huge_ones_to_the_maximum(de
     response = api.get(ACTIONS, {"page_size": HUGE})
     assert response.status_code == 200
     assert len(response.json()["results"]) == response.json()["count"]  # 56 < 500
+
+
+def test_a_status_added_after_a_filtered_request_is_a_valid_filter_at_once(demo, api):
+    from agenda.models import Status
+
+    assert_json_error(api.get(ACTIONS, {"status": "in-voorbereiding"}), 400)
+    Status.objects.create(slug="in-voorbereiding", name="In voorbereiding", order=99)
+    response = api.get(ACTIONS, {"status": "in-voorbereiding"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
