@@ -276,15 +276,15 @@ def pillar_update(*, pillar: Pillar, user, data: dict[str, Any]) -> Pillar:
 
 @transaction.atomic
 def pillar_delete(*, pillar: Pillar, user) -> None:
-    """Delete a pillar and its themes; refused while its themes still hold actions."""
+    """Delete a pillar and its themes; refused while actions sit under it or its themes."""
     if not Pillar.objects.filter(pk=pillar.pk).deletable_by(user).exists():
         raise PermissionDenied(_("You may not change this agenda."))
     _delete(
         pillar,
         user,
         _(
-            "The pillar cannot be deleted while its themes still hold actions; move or delete "
-            "these first: %(names)s."
+            "The pillar cannot be deleted while actions still sit under it, directly or in its "
+            "themes; move or delete these first: %(names)s."
         ),
     )
 

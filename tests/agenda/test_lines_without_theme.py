@@ -208,3 +208,17 @@ def test_the_budget_page_bands_the_coordination_line_in_the_agendas_words(client
     page = _text(client.get(reverse("financing:budget_table", args=[agenda.slug])))
     outside = "De agenda als geheel (niet onder een actielijn)"
     assert page.rindex(outside) < page.index("Coördinatie en regie") < page.index("100.001")
+
+
+def test_a_pillar_holding_a_line_without_a_theme_is_not_deleted_and_the_reason_names_it(
+    plan, coordinator
+):
+    agenda, pillars = plan
+    pillars[4].themes.get().actions.all().delete()
+    pillars[4].themes.all().delete()
+    with pytest.raises(ValidationError) as refused:
+        services.pillar_delete(pillar=pillars[4], user=coordinator)
+    message = " ".join(refused.value.messages)
+    assert "zolang er nog acties onder staan, direct of in zijn thema's" in message
+    assert str(Action.objects.get(text=DIRECT)) in message
+    assert Action.objects.filter(text=DIRECT).exists()
