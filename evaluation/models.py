@@ -140,6 +140,26 @@ class Evaluation(Versioned):
             raise ValidationError(
                 {"pillar": _("The pillar belongs to another agenda than the action.")}
             )
+        if (
+            self.action_id
+            and self.number is not None
+            and not (self.pillar_id or self.action.pillar_id)
+        ):
+            # Under no pillar the database's unique number (per pillar) cannot see a clash.
+            clash = Evaluation.objects.filter(
+                action__agenda_id=self.action.agenda_id,
+                pillar__isnull=True,
+                action__pillar__isnull=True,
+                number=self.number,
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {
+                        "number": _(
+                            "An evaluation of a line under no pillar already has this number."
+                        )
+                    }
+                )
 
     @property
     def is_setback(self) -> bool:

@@ -25,8 +25,9 @@ def agenda():
     return agenda
 
 
-def post_evaluation(client, action, **fields):
-    client.force_login(coordinator(action.agenda.region))
+def post_evaluation(client, action, *, logged_in=False, **fields):
+    if not logged_in:
+        client.force_login(coordinator(action.agenda.region))
     url = reverse("evaluation:evaluation_edit", args=[action.pk])
     form = client.get(url).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and k != "parties"}
@@ -65,3 +66,13 @@ def test_the_page_and_annex_have_a_section_for_lines_under_no_pillar(client, age
     assert squeeze(f"2. {words}") in text
     assert text.index(squeeze("Leerwerkbanen ingezet")) < text.index(squeeze(words))
     assert text.index(squeeze(words)) < text.index(squeeze("Regie <op> de agenda"))
+
+
+def test_two_lines_under_no_pillar_cannot_share_an_evaluation_number(client, agenda):
+    first = Action.objects.create(agenda=agenda, order=1, text=COORDINATION)
+    second = Action.objects.create(agenda=agenda, order=2, text="Communicatie over het plan")
+    assert post_evaluation(client, first, title="Regie", number=2).status_code == 302
+    response = post_evaluation(client, second, logged_in=True, title="Communicatie", number=2)
+    assert response.status_code == 200
+    assert "heeft al dit nummer" in response.content.decode()
+    assert not Evaluation.objects.filter(action=second).exists()
