@@ -201,13 +201,17 @@ class ActionFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, request=request, prefix=prefix)
         for filter_ in self.filters.values():
             if isinstance(filter_, AgendaChoiceFilter):
-                filter_.queryset = filter_.choices_for(agenda)
+                filter_.queryset = self.choices(filter_)
         pillar = self.filters.get("pillar")  # the API builds only the filters asked for
         if pillar is not None:
             if agenda.top_level_label != "pijler":  # the default word keeps its translation
                 pillar.label = agenda.top_level_label.capitalize()
             # the lines under no pillar, as a choice of their own
             pillar.extra["null_label"] = agenda.outside_top_levels
+
+    def choices(self, filter_: AgendaChoiceFilter):
+        """The queryset of the choices of an agenda-dependent filter."""
+        return filter_.choices_for(self.agenda)
 
     @property
     def form(self):

@@ -100,40 +100,61 @@ def _prefix(request, name: str, *args) -> str:
     return request.build_absolute_uri(prefix) if request is not None else prefix
 
 
-class ByAction:
-    """Rows related to a page of actions, by action id, as tuples.
+class Prepared:
+    """A `values_list()` query compiled once per database and shape, then run with new values.
 
-    Compiling an ORM query costs several times more than running it for a page of ids, and the
-    statement for n ids differs only in n. So the ORM compiles it once per number of ids and
-    database, and the page's ids are passed as its parameters. Values come back as the
-    database driver returns them (amounts: see `_money`).
+    Compiling an ORM query costs several times more than running it for a page of ids or one
+    slug, and the statement differs from one request to the next only in its values. So the ORM
+    compiles `build(values, context)` once per database, number of values and `shape` (all that
+    changes the statement besides the values, given the `context` it reads), with stand-in
+    values, and later values are passed as its parameters. The statement is used only if the
+    stand-ins come back as its last parameters, in order; otherwise, or for repeated values, the
+    QuerySet runs as usual. Values come back as the database driver returns them (amounts: see
+    `_money`).
     """
 
     def __init__(self, model, build):
         self.model = model
-        self.build = build  # ids -> a `values_list()` QuerySet of `model`, `action_id__in=ids`
-        self.statements: dict[tuple[str, int], str | None] = {}
+        self.build = build  # (values, context) -> a `values_list()` QuerySet of `model`
+        self.statements: dict[tuple, tuple[str, list] | None] = {}
 
-    def statement(self, alias: str, n: int) -> str | None:
-        key = (alias, n)
+    @staticmethod
+    def stand_ins(values: list) -> list:
+        """Values of the same types that no statement holds as a constant."""
+        return [
+            f"\x00stand-in {i}" if isinstance(value, str) else -(10**15) - i
+            for i, value in enumerate(values)
+        ]
+
+    def statement(self, alias: str, values: list, shape, context) -> tuple[str, list] | None:
+        key = (alias, len(values), shape)
         if key not in self.statements:
-            sample = list(range(1, n + 1))
-            sql, params = self.build(sample).query.get_compiler(using=alias).as_sql()
-            # Only if the ids are the statement's only parameters, in order.
-            self.statements[key] = sql if list(params) == sample else None
+            sample = self.stand_ins(values)
+            sql, params = self.build(sample, context).query.get_compiler(using=alias).as_sql()
+            params = list(params)
+            fixed = params[: len(params) - len(sample)]
+            usable = params[len(fixed) :] == sample and not set(sample) & set(fixed)
+            self.statements[key] = (sql, fixed) if usable else None
         return self.statements[key]
 
-    def __call__(self, ids: list[int]) -> list[tuple]:
+    def __call__(self, values: list, shape=(), context=None) -> list[tuple]:
         alias = router.db_for_read(self.model)
-        sql = self.statement(alias, len(ids)) if len(set(ids)) == len(ids) else None
-        if sql is None:
-            return list(self.build(ids).using(alias))
+        distinct = len(set(values)) == len(values)
+        prepared = self.statement(alias, values, shape, context) if distinct else None
+        if prepared is None:
+            return list(self.build(values, context).using(alias))
+        sql, fixed = prepared
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, ids)
+            cursor.execute(sql, [*fixed, *values])
             return cursor.fetchall()
 
 
-_leads = ByAction(
+def by_action(model, build) -> Prepared:
+    """Rows related to a page of actions (`build(ids)`: `action_id__in=ids`), as tuples."""
+    return Prepared(model, lambda ids, _context: build(ids))
+
+
+_leads = by_action(
     Action.leads.through,
     lambda ids: (
         Action.leads.through.objects.filter(action_id__in=ids)
@@ -143,7 +164,7 @@ _leads = ByAction(
         )
     ),
 )
-_streams = ByAction(
+_streams = by_action(
     FundingStream.actions.through,
     lambda ids: (
         FundingStream.actions.through.objects.filter(action_id__in=ids)
@@ -151,7 +172,7 @@ _streams = ByAction(
         .values_list("action_id", "fundingstream_id", "fundingstream__slug", "fundingstream__name")
     ),
 )
-_allocations = ByAction(
+_allocations = by_action(
     Allocation,
     lambda ids: (
         Allocation.objects.filter(action_id__in=ids)

@@ -68,6 +68,17 @@ class ApiActionFilter(ActionFilter):
     of with a query per value: the filter then needs only the row's id."""
 
     styled = False
+    # The model of each agenda-dependent filter's choices, by its `choices_for` function.
+    choice_models: dict = {}
+
+    def choices(self, filter_):
+        """An empty queryset of the choices' model: the values are checked against the cached
+        accepted values (`choice_keys`), so the agenda's choices are not built per request."""
+        model = self.choice_models.get(filter_.choices_for)
+        if model is None:
+            model = filter_.choices_for(self.agenda).model
+            self.choice_models[filter_.choices_for] = model
+        return model._default_manager.none()
 
     @property
     def form(self):

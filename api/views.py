@@ -5,8 +5,9 @@ list has an explicit order ending in the primary key, and every relation a row s
 up front, so the number of queries does not grow with the page size.
 """
 
+from django.db import router
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -152,6 +153,29 @@ class JsonErrorsMixin:
         return response
 
 
+# The fields of the agenda the action list reads.
+AGENDA_FIELDS = ["id", "slug", "top_level_label"]
+
+
+def _visible_agendas(slugs: list[str], user):
+    return Agenda.objects.visible_to(user).filter(slug=slugs[0]).values_list(*AGENDA_FIELDS)
+
+
+# Compiled once per database and kind of user: `Agenda.objects.visible_to` tells visitors from
+# logged-in users and reads nothing else of the user.
+_agendas = action_rows.Prepared(Agenda, _visible_agendas)
+
+
+def _visible_agenda(slug: str, user) -> Agenda:
+    """The agenda with this slug if the user may see it, with only `AGENDA_FIELDS` read (the
+    others load when used); 404 otherwise."""
+    logged_in = bool(user is not None and user.is_authenticated)
+    rows = _agendas([slug], shape=logged_in, context=user)
+    if not rows:
+        raise Http404
+    return Agenda.from_db(router.db_for_read(Agenda), AGENDA_FIELDS, rows[0])
+
+
 @extend_schema(
     summary=_("The actions of an agenda, with the action table's filters"),
     description=_(
@@ -179,10 +203,7 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.agenda = get_object_or_404(
-            Agenda.objects.visible_to(request.user).only("pk", "slug", "top_level_label"),
-            slug=kwargs["slug"],
-        )
+        self.agenda = _visible_agenda(kwargs["slug"], request.user)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
