@@ -65,10 +65,19 @@ class CountedRows:
 
     TOTAL = "rows_in_all_pages"
 
-    def __init__(self, queryset, rows):
+    def __init__(self, queryset, rows, *, prepared=None):
+        """`prepared`: (a `Prepared` whose QuerySet is `counted(rows, queryset)`, its values,
+        shape and context), to read the page with a statement compiled once."""
         self.queryset = queryset
         self.rows = rows
         self.ordered = rows.ordered
+        self.prepared = prepared
+
+    @classmethod
+    def counted(cls, rows, queryset):
+        """`rows` with the number of all rows of `queryset` in every row."""
+        counted = queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+        return rows.annotate(**{cls.TOTAL: Subquery(counted, output_field=IntegerField())})
 
     def count(self) -> int:
         return self.queryset.count()
@@ -82,9 +91,12 @@ class CountedRows:
     def counted_slice(self, bottom: int, top: int) -> tuple[list[dict], int | None]:
         """The rows `bottom:top` and the number of rows over all pages; None for that number
         when the slice is empty."""
-        counted = self.queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
-        total = Subquery(counted, output_field=IntegerField())
-        page = list(self.rows.annotate(**{self.TOTAL: total})[bottom:top])
+        page = None
+        if self.prepared is not None:
+            statement, values, shape, context = self.prepared
+            page = statement.slice(values, bottom, top, shape, context)
+        if page is None:
+            page = list(self.counted(self.rows, self.queryset)[bottom:top])
         if not page:
             return [], None
         number = page[0][self.TOTAL]
@@ -100,53 +112,108 @@ def _prefix(request, name: str, *args) -> str:
     return request.build_absolute_uri(prefix) if request is not None else prefix
 
 
+# Marks the stand-in values a statement is compiled with; no stored value starts with it.
+STAND_IN = "\x00stand-in"
+
+
+def stand_ins(values: list) -> list:
+    """Values of the same types as `values` that no statement holds as a constant."""
+    return [
+        f"{STAND_IN} {i}" if isinstance(value, str) else -(10**15) - i
+        for i, value in enumerate(values)
+    ]
+
+
+class Compiled:
+    """A QuerySet compiled with stand-in values: its SQL, and per parameter either a constant
+    or the position of the value that takes its place. `usable` is False when a stand-in does
+    not come back as a parameter of its own (the ORM changed or dropped it)."""
+
+    def __init__(self, queryset, alias: str, sample: list):
+        compiler = queryset.query.get_compiler(using=alias)
+        self.sql, params = compiler.as_sql()
+        position = {value: i for i, value in enumerate(sample)}
+        self.parameters: list[tuple[int | None, object]] = []
+        self.usable = True
+        for param in params:
+            i = position.get(param) if type(param) in (int, str) else None
+            if i is None and isinstance(param, str) and STAND_IN in param:
+                self.usable = False  # a stand-in inside a longer text
+            self.parameters.append((i, param))
+        found = {i for i, _param in self.parameters if i is not None}
+        self.usable = self.usable and found == set(range(len(sample)))
+        query = queryset.query
+        self.names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        self.fields = [column[0] for column in compiler.select[: compiler.col_count]]
+
+    def params(self, values: list) -> list:
+        return [param if i is None else values[i] for i, param in self.parameters]
+
+
 class Prepared:
-    """A `values_list()` query compiled once per database and shape, then run with new values.
+    """A QuerySet compiled once per database and shape, then run with new values.
 
     Compiling an ORM query costs several times more than running it for a page of ids or one
     slug, and the statement differs from one request to the next only in its values. So the ORM
     compiles `build(values, context)` once per database, number of values and `shape` (all that
-    changes the statement besides the values, given the `context` it reads), with stand-in
-    values, and later values are passed as its parameters. The statement is used only if the
-    stand-ins come back as its last parameters, in order; otherwise, or for repeated values, the
-    QuerySet runs as usual. Values come back as the database driver returns them (amounts: see
-    `_money`).
+    changes the statement besides the values, given the `context` it reads) with stand-in
+    values, and later values are passed as its parameters. When the stand-ins do not come back
+    as parameters of their own, the QuerySet runs as usual.
     """
 
     def __init__(self, model, build):
         self.model = model
-        self.build = build  # (values, context) -> a `values_list()` QuerySet of `model`
-        self.statements: dict[tuple, tuple[str, list] | None] = {}
+        self.build = build  # (values, context) -> a `values()` or `values_list()` QuerySet
+        self.statements: dict[tuple, Compiled | None] = {}
 
-    @staticmethod
-    def stand_ins(values: list) -> list:
-        """Values of the same types that no statement holds as a constant."""
-        return [
-            f"\x00stand-in {i}" if isinstance(value, str) else -(10**15) - i
-            for i, value in enumerate(values)
-        ]
-
-    def statement(self, alias: str, values: list, shape, context) -> tuple[str, list] | None:
+    def statement(self, alias: str, values: list, shape, context) -> Compiled | None:
         key = (alias, len(values), shape)
         if key not in self.statements:
-            sample = self.stand_ins(values)
-            sql, params = self.build(sample, context).query.get_compiler(using=alias).as_sql()
-            params = list(params)
-            fixed = params[: len(params) - len(sample)]
-            usable = params[len(fixed) :] == sample and not set(sample) & set(fixed)
-            self.statements[key] = (sql, fixed) if usable else None
+            compiled = Compiled(self.build(stand_ins(values), context), alias, stand_ins(values))
+            self.statements[key] = compiled if compiled.usable else None
         return self.statements[key]
 
     def __call__(self, values: list, shape=(), context=None) -> list[tuple]:
+        """The rows as tuples, values as the database driver returns them (amounts: see
+        `_money`)."""
         alias = router.db_for_read(self.model)
-        distinct = len(set(values)) == len(values)
-        prepared = self.statement(alias, values, shape, context) if distinct else None
-        if prepared is None:
+        compiled = self.statement(alias, values, shape, context)
+        if compiled is None:
             return list(self.build(values, context).using(alias))
-        sql, fixed = prepared
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, [*fixed, *values])
+            cursor.execute(compiled.sql, compiled.params(values))
             return cursor.fetchall()
+
+    def slice(self, values: list, bottom: int, top: int, shape, context) -> list[dict] | None:
+        """Rows `bottom:top` of a `values()` QuerySet as the ORM returns them (dicts, with the
+        fields' conversions); None when it cannot be prepared."""
+        alias = router.db_for_read(self.model)
+        connection = connections[alias]
+        if connection.vendor not in ("sqlite", "postgresql"):
+            return None  # the limit below is written as these two read it
+        compiled = self.statement(alias, values, shape, context)
+        if compiled is None or " LIMIT " in compiled.sql:
+            return None
+        with connection.cursor() as cursor:
+            params = [*compiled.params(values), top - bottom, bottom]
+            cursor.execute(f"{compiled.sql} LIMIT %s OFFSET %s", params)
+            rows = cursor.fetchall()
+        converters = []
+        for i, expression in enumerate(compiled.fields):
+            functions = connection.ops.get_db_converters(expression)
+            functions += expression.get_db_converters(connection)
+            if functions:
+                converters.append((i, functions, expression))
+        names = compiled.names
+        result = []
+        for row in rows:
+            if converters:
+                row = list(row)
+                for i, functions, expression in converters:
+                    for function in functions:
+                        row[i] = function(row[i], expression, connection)
+            result.append(dict(zip(names, row, strict=True)))
+        return result
 
 
 def by_action(model, build) -> Prepared:

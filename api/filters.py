@@ -138,6 +138,9 @@ class AgendaActionFilterBackend(BaseFilterBackend):
     filterset_class = ApiActionFilter
 
     def filter_queryset(self, request, queryset, view):
+        """The filtered queryset; `view.applied_filters` says which (name, filter, value)
+        made it."""
+        view.applied_filters = []
         asked = {name for name in self.filterset_class.base_filters if name in request.query_params}
         if not asked:
             return queryset  # no filter asked: skip building the form and its choices
@@ -152,6 +155,10 @@ class AgendaActionFilterBackend(BaseFilterBackend):
             raise exceptions.ValidationError(
                 {name: [force_str(e) for e in errors] for name, errors in filterset.errors.items()}
             )
+        view.applied_filters = [
+            (name, filterset.filters[name], value)
+            for name, value in filterset.form.cleaned_data.items()
+        ]
         return filterset.qs
 
     def get_schema_operation_parameters(self, view):

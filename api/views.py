@@ -6,9 +6,10 @@ up front, so the number of queries does not grow with the page size.
 """
 
 from django.db import router
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, viewsets
@@ -208,8 +209,7 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Action.objects.none()
-        actions = Action.objects.in_agenda(self.agenda).visible_to(self.request.user)
-        return actions.order_by("theme__number", "order", "pk")
+        return _agenda_actions(self.agenda, self.request.user)
 
     def list(self, request, *args, **kwargs):
         actions = self.filter_queryset(self.get_queryset())
@@ -217,8 +217,62 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
         table = action_rows.values(actions, with_internal_note=with_note)
         if request.accepted_renderer.format == "csv":
             return Response(action_rows.all_rows(table, request=request))
-        page = self.paginate_queryset(action_rows.CountedRows(actions, table))
+        prepared = _prepared_page(self.agenda, request.user, with_note, self.applied_filters)
+        page = self.paginate_queryset(action_rows.CountedRows(actions, table, prepared=prepared))
         return self.get_paginated_response(action_rows.rows(page, request=request))
+
+
+def _agenda_actions(agenda, user):
+    actions = Action.objects.in_agenda(agenda).visible_to(user)
+    return actions.order_by("theme__number", "order", "pk")
+
+
+def _counted_page(values: list, context):
+    """The action list's page query (rows and total) for the agenda id and filter values in
+    `values`; `context`: (user, with_note, [(filter, kind, model)])."""
+    user, with_note, applied = context
+    actions = _agenda_actions(Agenda(pk=values[0]), user)
+    given = iter(values[1:])
+    for filter_, kind, model in applied:
+        if kind == "row":
+            value = model(pk=next(given))
+        elif kind == "text":
+            value = next(given)
+        else:
+            value = filter_.null_value if kind == "null" else None
+        actions = filter_.filter(actions, value)
+    table = action_rows.values(actions, with_internal_note=with_note)
+    return action_rows.CountedRows.counted(table, actions)
+
+
+_pages = action_rows.Prepared(Action, _counted_page)
+
+
+def _prepared_page(agenda, user, with_note: bool, applied: list):
+    """(statement, values, shape, context) of the page query for `CountedRows`, or None when
+    a filter's statement depends on more than its value (a search, a method)."""
+    values = [agenda.pk]
+    kinds, filters = [], []
+    for name, filter_, value in applied:
+        if filter_.method is not None:
+            return None
+        if value in EMPTY_VALUES:
+            kind, model = "empty", None
+        elif value == getattr(filter_, "null_value", None):
+            kind, model = "null", None
+        elif isinstance(value, Model) and value.pk is not None:
+            kind, model = "row", type(value)
+            values.append(value.pk)
+        elif isinstance(value, str):
+            kind, model = "text", None
+            values.append(value)
+        else:
+            return None
+        kinds.append((name, kind, model))
+        filters.append((filter_, kind, model))
+    logged_in = bool(user is not None and user.is_authenticated)
+    shape = (with_note, logged_in, tuple(kinds))
+    return _pages, values, shape, (user, with_note, filters)
 
 
 @extend_schema_view(retrieve=extend_schema(summary=_("One action")))
