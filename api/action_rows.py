@@ -6,12 +6,13 @@ row. `ActionSerializer` (api/serializers.py) still declares every field with its
 the OpenAPI document; `rows()` returns exactly those fields (a test holds the two together).
 """
 
+import functools
 from collections import defaultdict
 
 from django.conf import settings
 from django.db import connections, router
 from django.db.models import Func, IntegerField, Subquery
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
@@ -65,13 +66,23 @@ class CountedRows:
 
     TOTAL = "rows_in_all_pages"
 
+    ordered = True  # `rows` are always ordered
+
     def __init__(self, queryset, rows, *, prepared=None):
-        """`prepared`: (a `Prepared` whose QuerySet is `counted(rows, queryset)`, its values,
+        """`queryset` and `rows`: functions that make them, called only when needed.
+        `prepared`: (a `Prepared` whose QuerySet is `counted(rows, queryset)`, its values,
         shape and context), to read the page with a statement compiled once."""
-        self.queryset = queryset
-        self.rows = rows
-        self.ordered = rows.ordered
+        self.make_queryset = queryset
+        self.make_rows = rows
         self.prepared = prepared
+
+    @functools.cached_property
+    def queryset(self):
+        return self.make_queryset()
+
+    @functools.cached_property
+    def rows(self):
+        return self.make_rows()
 
     @classmethod
     def counted(cls, rows, queryset):
@@ -107,9 +118,14 @@ class CountedRows:
 
 def _prefix(request, name: str, *args) -> str:
     """The absolute address of `name` for id 0, cut before the id: ids are appended per row."""
-    path = reverse(name, args=[*args, 0])
-    prefix = path[: path.rindex("/0/") + 1]
+    prefix = _path_prefix(name, tuple(args), get_script_prefix(), get_urlconf())
     return request.build_absolute_uri(prefix) if request is not None else prefix
+
+
+@functools.lru_cache(maxsize=64)
+def _path_prefix(name: str, args: tuple, _script_prefix: str, _urlconf) -> str:
+    path = reverse(name, args=[*args, 0])
+    return path[: path.rindex("/0/") + 1]
 
 
 # Marks the stand-in values a statement is compiled with; no stored value starts with it.

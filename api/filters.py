@@ -137,16 +137,18 @@ class AgendaActionFilterBackend(BaseFilterBackend):
 
     filterset_class = ApiActionFilter
 
-    def filter_queryset(self, request, queryset, view):
-        """The filtered queryset; `view.applied_filters` says which (name, filter, value)
-        made it."""
-        view.applied_filters = []
+    def filterset(self, request, view):
+        """The view's FilterSet for the filters asked (None without any), checked once per
+        request: a wrong value answers 400. `view.applied_filters` lists the (name, filter,
+        value) it applies."""
+        if hasattr(view, "applied_filters"):
+            return view.action_filterset
+        view.applied_filters, view.action_filterset = [], None
         asked = {name for name in self.filterset_class.base_filters if name in request.query_params}
         if not asked:
-            return queryset  # no filter asked: skip building the form and its choices
+            return None  # no filter asked: skip building the form and its choices
         filterset = self.filterset_class(
             request.query_params,
-            queryset=queryset,
             agenda=view.agenda,
             request=request,
             only=asked,  # only the filters asked for are built and checked
@@ -159,7 +161,12 @@ class AgendaActionFilterBackend(BaseFilterBackend):
             (name, filterset.filters[name], value)
             for name, value in filterset.form.cleaned_data.items()
         ]
-        return filterset.qs
+        view.action_filterset = filterset
+        return filterset
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.filterset(request, view)
+        return queryset if filterset is None else filterset.filter_queryset(queryset)
 
     def get_schema_operation_parameters(self, view):
         parameters = []

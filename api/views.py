@@ -212,11 +212,17 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
         return _agenda_actions(self.agenda, self.request.user)
 
     def list(self, request, *args, **kwargs):
-        actions = self.filter_queryset(self.get_queryset())
+        AgendaActionFilterBackend().filterset(request, self)  # a wrong value answers 400 first
         with_note = rules.reads_internal_notes(request.user)
-        table = action_rows.values(actions, with_internal_note=with_note)
+
+        def actions():
+            return self.filter_queryset(self.get_queryset())
+
+        def table():
+            return action_rows.values(actions(), with_internal_note=with_note)
+
         if request.accepted_renderer.format == "csv":
-            return Response(action_rows.all_rows(table, request=request))
+            return Response(action_rows.all_rows(table(), request=request))
         prepared = _prepared_page(self.agenda, request.user, with_note, self.applied_filters)
         page = self.paginate_queryset(action_rows.CountedRows(actions, table, prepared=prepared))
         return self.get_paginated_response(action_rows.rows(page, request=request))
