@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -26,10 +27,14 @@ from django.utils.translation import gettext as _
 
 from agenda.models import outside_top_levels
 
-# Actions per read: one query for the rows, and one each for their leads and funding.
+# Actions per read of the rows.
 CHUNK_SIZE = 1000
 # First characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A text an XLSX cell may not take as it is: a formula start, a possible error value ("#N/A")
+# or a character XLSX cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE). Other texts are written
+# unchanged without further checks.
+XLSX_CHECK = re.compile(r"^[=+\-@\t\r#]|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
@@ -70,10 +75,11 @@ def export_columns(table) -> list[tuple[str, str]]:
     ]
 
 
-def _leads(action_ids: list[int]) -> dict[int, str]:
+def _leads(actions) -> dict[int, str]:
+    """The lead organisations (abbreviation or name) of `actions`, by action id."""
     from .models import Action
 
-    through = Action.leads.through.objects.filter(action_id__in=action_ids)
+    through = Action.leads.through.objects.filter(action__in=actions)
     names: dict[int, list[str]] = defaultdict(list)
     for action_id, abbreviation, name in through.order_by("organisation__name").values_list(
         "action_id", "organisation__abbreviation", "organisation__name"
@@ -82,34 +88,34 @@ def _leads(action_ids: list[int]) -> dict[int, str]:
     return {action_id: ", ".join(parts) for action_id, parts in names.items()}
 
 
-def _funding(action_ids: list[int]) -> dict[int, str]:
-    """The line `financing.selectors.funding_summary` writes, for many actions at once."""
+def _funding(actions) -> dict[int, str]:
+    """The line `financing.selectors.funding_summary` writes, for each of `actions` at once."""
     from common.templatetags.portal import format_euro
     from financing.models import Allocation, FundingStream
 
     streams: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
-    named = FundingStream.actions.through.objects.filter(action_id__in=action_ids)
+    named = FundingStream.actions.through.objects.filter(action__in=actions)
     for action_id, stream_id, order, name in named.order_by(
         "fundingstream__region", "fundingstream__order", "fundingstream__name"
     ).values_list("action_id", "fundingstream_id", "fundingstream__order", "fundingstream__name"):
         streams[action_id][stream_id] = (order, name)
     amounts: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    allocations = Allocation.objects.filter(action_id__in=action_ids).values_list(
+    allocations = Allocation.objects.filter(action__in=actions).values_list(
         "action_id", "stream_id", "stream__order", "stream__name", "year", "budgeted", "realised"
     )
     whole_period = _("whole period")
+    budgeted_text = _("budgeted %(amount)s (%(year)s)")
+    realised_text = _("realised %(amount)s (%(year)s)")
     for action_id, stream_id, order, name, year, budgeted, realised in allocations:
         streams[action_id].setdefault(stream_id, (order, name))
         year_text = str(year) if year else whole_period
         if budgeted is not None:
             amounts[action_id][stream_id].append(
-                _("budgeted %(amount)s (%(year)s)")
-                % {"amount": format_euro(budgeted), "year": year_text}
+                budgeted_text % {"amount": format_euro(budgeted), "year": year_text}
             )
         if realised is not None:
             amounts[action_id][stream_id].append(
-                _("realised %(amount)s (%(year)s)")
-                % {"amount": format_euro(realised), "year": year_text}
+                realised_text % {"amount": format_euro(realised), "year": year_text}
             )
     lines = {}
     for action_id, by_stream in streams.items():
@@ -121,72 +127,80 @@ def _funding(action_ids: list[int]) -> dict[int, str]:
     return lines
 
 
-def _place(row) -> str:
-    """ "Pillar: theme", the pillar alone for a line without a theme, or the agenda's words for
-    a line under no pillar."""
-    if row["theme_id"]:
-        return f"{row['pillar__name']}: {row['theme__name']}"
-    if row["pillar_id"]:
-        return row["pillar__name"]
-    return str(outside_top_levels(row["agenda__top_level_label"]))
+# The exported columns, in the sequence `_cells` writes them.
+COLUMNS = ["number", "theme", "target_group", "scope", "text", "status", "leads"]
+COLUMNS += ["financing", "funding"]
 
 
-CELLS = {
-    "number": lambda row, extra: row["theme__number"] if row["theme_id"] else row["number"],
-    "theme": lambda row, extra: _place(row),
-    "target_group": lambda row, extra: (
-        row["target_group_text"] or (row["theme__target_group"] if row["theme_id"] else "")
-    ),
-    "scope": lambda row, extra: row["scope__name"] or "",
-    "text": lambda row, extra: row["text"],
-    "status": lambda row, extra: row["status__name"] or "",
-    "leads": lambda row, extra: row["lead_text"] or extra["leads"].get(row["pk"], ""),
-    "financing": lambda row, extra: row["financing_text"],
-    "funding": lambda row, extra: extra["funding"].get(row["pk"], ""),
-}
-
-
-def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    chunk = []
+def _cells(rows: Iterable[dict], leads: dict, funding: dict) -> Iterator[tuple]:
+    """The cells of every row in the sequence of `COLUMNS`."""
+    outside = {}  # the heading of lines under no pillar, per word for a pillar
     for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        if row["theme_id"]:
+            number = row["theme__number"]
+            place = f"{row['pillar__name']}: {row['theme__name']}"
+            target_group = row["target_group_text"] or row["theme__target_group"]
+        else:
+            number = row["number"]
+            if row["pillar_id"]:
+                place = row["pillar__name"]
+            else:
+                label = row["agenda__top_level_label"]
+                if label not in outside:
+                    outside[label] = str(outside_top_levels(label))
+                place = outside[label]
+            target_group = row["target_group_text"] or ""
+        pk = row["pk"]
+        yield (
+            number,
+            place,
+            target_group,
+            row["scope__name"] or "",
+            row["text"],
+            row["status__name"] or "",
+            row["lead_text"] or leads.get(pk, ""),
+            row["financing_text"],
+            funding.get(pk, ""),
+        )
 
 
-def export_rows(queryset, names: list[str]) -> Iterator[list]:
+def export_rows(queryset, names: list[str]) -> Iterator[tuple]:
     """The cells of every action in `queryset` (in its order), for the columns `names`.
 
     Values are as the old export wrote them: texts, and the theme number as a number. They
-    are not yet neutralised.
+    are not yet neutralised. The leads and funding of all the actions are read first, in one
+    query each (three for funding), with the actions as a subquery.
     """
-    rows = queryset.select_related(None).prefetch_related(None).values(*VALUE_FIELDS)
-    getters = [CELLS[name] for name in names]
-    for chunk in _chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        need_leads = [row["pk"] for row in chunk if not row["lead_text"]]
-        extra = {
-            "leads": _leads(need_leads) if need_leads and "leads" in names else {},
-            "funding": _funding([row["pk"] for row in chunk]) if "funding" in names else {},
-        }
-        for row in chunk:
-            yield [getter(row, extra) for getter in getters]
+    plain = queryset.select_related(None).prefetch_related(None)
+    actions = plain.order_by().values("pk")
+    leads = _leads(actions.filter(lead_text="")) if "leads" in names else {}
+    funding = _funding(actions) if "funding" in names else {}
+    rows = plain.values(*VALUE_FIELDS).iterator(chunk_size=CHUNK_SIZE)
+    cells = _cells(rows, leads, funding)
+    if names == COLUMNS:
+        return cells
+    pick = [COLUMNS.index(name) for name in names]
+    return (tuple(row[i] for i in pick) for row in cells)
 
 
-def export_table(table) -> tuple[list[str], Iterator[list]]:
-    """(headings, rows) of the table's data in its current order, every cell formula-safe."""
+def export_table(table) -> tuple[list[str], Iterator[tuple]]:
+    """(headings, rows) of the table's data in its current order; the headings are
+    formula-safe, the cells not yet (`csv_response` and `xlsx_response` make them so)."""
     columns = export_columns(table)
     names = [name for name, _heading in columns]
     queryset = table.data.data  # the filtered queryset, ordered as the table is sorted
 
     def rows():
         with translation.override("nl"):
-            for cells in export_rows(queryset, names):
-                yield [neutralise(cell) for cell in cells]
+            yield from export_rows(queryset, names)
 
     return [neutralise(heading) for _name, heading in columns], rows()
+
+
+def _safe_texts(rows: Iterable[tuple], safe) -> Iterator[list]:
+    """The rows with `safe(text)` in place of every text."""
+    for row in rows:
+        yield [safe(value) if value.__class__ is str else value for value in row]
 
 
 # Rows written per piece of the streamed CSV.
@@ -203,7 +217,7 @@ def csv_response(table, filename: str) -> StreamingHttpResponse:
         writer = csv.writer(buffer)
         buffer.write("\ufeff")
         writer.writerow(headings)
-        for number, cells in enumerate(rows, start=1):
+        for number, cells in enumerate(_safe_texts(rows, neutralise), start=1):
             writer.writerow(cells)
             if number % CSV_ROWS_PER_PIECE == 0:
                 yield buffer.getvalue()
@@ -227,20 +241,25 @@ def xlsx_response(table, filename: str, *, title: str) -> FileResponse:
         headings, rows = export_table(table)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
+    error_codes = frozenset(ERROR_CODES)
 
     def cell(value):
-        if not isinstance(value, str):
-            return value
+        """A text cell free of characters XLSX cannot hold, and written as a string."""
+        if not isinstance(value, str) or not XLSX_CHECK.search(value):
+            return value  # most texts: nothing to change
         value = ILLEGAL.sub("", value)
-        if value in ERROR_CODES or value.startswith("="):
+        if value in error_codes or value.startswith("="):
             text = WriteOnlyCell(sheet, value=value)
             text.data_type = "s"  # a text, never a formula or an error value
             return text
         return value
 
+    def safe(value: str):
+        return cell(neutralise(value)) if XLSX_CHECK.search(value) else value
+
     sheet.append([cell(h) for h in headings])
-    for cells in rows:
-        sheet.append([cell(value) for value in cells])
+    for cells in _safe_texts(rows, safe):
+        sheet.append(cells)
     spool = tempfile.TemporaryFile()
     workbook.save(spool)
     spool.seek(0)
