@@ -1,6 +1,6 @@
 """The CSV and XLSX downloads against bare writers over the same rows, interleaved.
 
-    .venv/bin/python bench/exports.py [--sizes "1000 3000 10000"] [--rounds 3]
+    .venv/bin/python bench/exports.py [--sizes "1000 10000"] [--rounds 3]
 
 For each N: the streamed CSV of the action table (through the test client, the whole stream
 read) against a bare view that writes the same rows with `csv.writer`; the XLSX against a bare
