@@ -123,3 +123,27 @@ def test_an_error_code_text_stays_a_string_in_the_xlsx(client, demo):
     sheet = openpyxl.load_workbook(io.BytesIO(response_body(response))).active
     cells = {cell.value: cell.data_type for cell in list(sheet.iter_rows())[1]}
     assert cells["#N/A"] == "s"
+
+
+def test_characters_xlsx_cannot_hold_are_left_out_and_what_remains_stays_a_text(client, demo):
+    actions = Action.objects.in_agenda(Agenda.objects.get(slug=SLUG))
+    first, second = actions[:2]
+    first.text = "Begeleiding\x02 naar werk"
+    first.save()
+    second.text = "\x01=1+1"  # a formula once the control character is gone
+    second.save()
+    response = client.get(URL, {"_export": "xlsx", "q": "1+1"})
+    cells = {
+        c.value: c.data_type
+        for c in list(
+            openpyxl.load_workbook(io.BytesIO(response_body(response))).active.iter_rows()
+        )[1]
+    }
+    assert cells["=1+1"] == "s"
+    response = client.get(URL, {"_export": "xlsx", "q": "naar werk"})
+    texts = [
+        c.value
+        for row in openpyxl.load_workbook(io.BytesIO(response_body(response))).active.iter_rows()
+        for c in row
+    ]
+    assert "Begeleiding naar werk" in texts
