@@ -83,7 +83,7 @@ def main() -> int:
     args = parser.parse_args()
     _setup.migrate()
     client = Client()
-    print(f"median of {args.rounds} interleaved requests per page; queries include BEGIN/COMMIT")
+    print(f"median of {args.rounds} interleaved requests per page, as a visitor")
     print(
         f"{'N':>6}  {'variant':<28} {'queries':>7} {'cold':>8} {'warm':>8} {'bare':>8} "
         f"{'bytes':>8} {'cold×':>6} {'warm×':>6}"
@@ -131,7 +131,7 @@ def main() -> int:
                     f"{medians['cold'] / medians['bare']:>6.2f} "
                     f"{medians['warm'] / medians['bare']:>6.2f}"
                 )
-    print("queries: cold/warm; cold = made anew, warm = the visitor's kept copy")
+    print("queries of the table page made anew / of its kept copy (it runs outside a transaction)")
     return 0
 
 
