@@ -6,7 +6,7 @@ import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from agenda.models import Action, Status
@@ -142,7 +142,8 @@ def test_each_language_gets_its_own_copy(client, agenda, action, name):
 def test_a_page_with_a_message_is_not_kept_and_the_message_is_shown(client, agenda, action):
     url = url_of("agenda:action_detail", agenda, action)
     client.get(url)  # a copy is kept
-    storage = CookieStorage(type("Request", (), {"COOKIES": {}})())
+    # a message waiting for the visitor, in the messages cookie as a redirect would leave it
+    storage = CookieStorage(RequestFactory().get(url))
     response = client.get(url)
     storage.add(constants.SUCCESS, "Opgeslagen.")
     storage.update(response)
