@@ -125,3 +125,29 @@ def test_the_annex_of_a_concept_agenda_made_in_the_background_is_not_public(clie
     )
     assert client.get(reverse("annex_progress", args=[record.pk])).status_code == 404
     assert client.get(reverse("annex_download", args=[record.pk])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_worker_lays_a_large_annex_out_in_parts(client, settings):
+    from tests.agenda.test_table_queries import build_agenda
+
+    from .pdftext import read_pdf, squeeze
+
+    agenda = build_agenda("in-delen", 12)
+    settings.ANNEX_BACKGROUND_THRESHOLD = 10
+    settings.ANNEX_CHUNK_ACTIONS = 5
+    url = reverse("agenda:bijlage1_pdf", args=[agenda.slug])
+    assert client.get(url).status_code == 302
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    record = StoredPdf.objects.get()
+    assert record.state == StoredPdf.State.READY, record.error
+    assert record.progress == 100
+    pdf = read_pdf(body(client.get(url)))
+    total = len(pdf.pages)
+    assert total >= 3, "each part starts on a page of its own"
+    for number, text in enumerate(pdf.pages, start=1):
+        assert f"pagina {number} van {total}" in text
+    for i in range(12):
+        assert squeeze(f"Actie {i} voor werkzoekenden") in pdf.flat
