@@ -258,6 +258,8 @@ def merge_parts(parts: Iterable[bytes], *, lang: str = "nl") -> bytes:
             writer.add_page(page)
     for page, number_page in zip(writer.pages, numbers.pages, strict=True):
         page.merge_page(number_page)
+        page.compress_content_streams()  # merging leaves the page's content uncompressed
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     # pypdf names itself as producer; the document information must match the XMP metadata.
     writer.add_metadata(dict(readers[0].metadata or {}))
     out = io.BytesIO()
