@@ -17,6 +17,15 @@ Every row stays whole on one page, and a pillar's band stays with the row after 
 may break across pages when it is taller than a page holds below the band, which a small layout
 of those rows measures first: a row that may break neither before nor inside and fits on no page
 cannot be placed at all.
+
+One layout of a large agenda takes a lot of memory (some 2.8 GB at 10,000 actions). An agenda of
+more than `ANNEX_CHUNK_ACTIONS` actions is therefore laid out in parts (`split_in_parts`: cut
+where a pillar or theme ends when possible, otherwise between two rows), each part written to
+PDF and its layout released, and the parts merged with pypdf (`common.pdf.merge_parts`), which
+numbers the pages over the whole document. Each part starts on a new page; a theme continued
+from the part before is marked "(vervolg)" as on any page it continues on, and a continued
+pillar gets no new band. The merged file is PDF/A-2 level B and not tagged; a single layout is
+PDF/A-2 level A (tagged).
 """
 
 from __future__ import annotations
@@ -600,18 +609,14 @@ def layout_bijlage1(
     (`layout_in_parts`), which keeps the memory a layout takes bounded. `progress(done, total)`
     is told after each part.
     """
+    options = {
+        "as_of": as_of,
+        "selection_description": selection_description,
+        "historical": historical,
+    }
     if state.action_count > settings.ANNEX_CHUNK_ACTIONS:
-        return layout_in_parts(
-            state,
-            size=settings.ANNEX_CHUNK_ACTIONS,
-            as_of=as_of,
-            selection_description=selection_description,
-            historical=historical,
-            progress=progress,
-        )
-    document, _html, _passes = settle_layout(
-        state, as_of=as_of, selection_description=selection_description, historical=historical
-    )
+        return layout_in_parts(state, settings.ANNEX_CHUNK_ACTIONS, options, progress=progress)
+    document, _html, _passes = settle_layout(state, **options)
     return write_document(document)
 
 
@@ -689,14 +694,14 @@ def split_in_parts(state: AgendaState, size: int) -> list[AgendaState]:
 
 def layout_in_parts(
     state: AgendaState,
-    *,
     size: int,
-    as_of: datetime.date | None = None,
-    selection_description: str | None = None,
-    historical: bool = False,
+    options: dict,
+    *,
     progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """Bijlage 1 laid out part by part (`split_in_parts`) and merged (`common.pdf.merge_parts`).
+
+    `options`: the keyword arguments of `settle_layout` (date, selection, history).
 
     Only one part's layout is held at a time: each is written to PDF bytes and released. Every
     part starts on a new page; the first carries the heading, every page the title, "stand per"
@@ -706,11 +711,7 @@ def layout_in_parts(
     written = []
     for number, piece in enumerate(pieces):
         document, _html, _passes = settle_layout(
-            piece,
-            as_of=as_of,
-            selection_description=selection_description,
-            historical=historical,
-            part=Part(whole=state, first=number == 0),
+            piece, part=Part(whole=state, first=number == 0), **options
         )
         written.append(write_document(document, tagged=False))
         del document

@@ -45,7 +45,10 @@ What every annex gets from here:
 
 For a layout that needs WeasyPrint's page boxes (as Bijlage 1 does to mark themes that continue
 on a new page), use ``render_pdf_html`` to get the HTML, ``layout_pdf`` to lay it out and
-``write_document`` to write the result.
+``write_document`` to write the result. A document too large to lay out at once can be laid out
+in parts, each from HTML rendered with ``page_numbers=False`` and laid out and written with
+``tagged=False``, and joined with ``merge_parts``, which numbers the pages over the whole (the
+result is PDF/A-2 level B, not tagged).
 """
 
 from __future__ import annotations
