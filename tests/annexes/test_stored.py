@@ -11,6 +11,8 @@ from agenda import annex_views
 from agenda.models import Action, Agenda, Status
 from common.models import StoredPdf
 
+from .pdftext import read_pdf
+
 SLUG = "zkij-2020-2022"
 URL = f"/agendas/{SLUG}/bijlage-1.pdf"
 
@@ -64,6 +66,18 @@ def test_a_changed_status_gives_a_new_annex(demo, client):
     assert body(second) != body(first)
     # the old version's file is gone; one file per document
     assert StoredPdf.objects.filter(kind=f"bijlage1:{agenda.pk}").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_changed_part_size_gives_a_new_annex(demo, client, settings):
+    first = client.get(URL)
+    settings.ANNEX_CHUNK_ACTIONS = 20  # the demo agenda is now laid out in parts
+    second = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    # One layout is tagged; the parts merged are not.
+    assert "/StructTreeRoot" in read_pdf(body(first)).reader.trailer["/Root"]
+    assert "/StructTreeRoot" not in read_pdf(body(second)).reader.trailer["/Root"]
 
 
 @pytest.mark.django_db
@@ -131,7 +145,7 @@ def test_the_annex_of_a_concept_agenda_made_in_the_background_is_not_public(clie
 def test_the_task_worker_lays_a_large_annex_out_in_parts(client, settings):
     from tests.agenda.test_table_queries import build_agenda
 
-    from .pdftext import read_pdf, squeeze
+    from .pdftext import squeeze
 
     agenda = build_agenda("in-delen", 12)
     settings.ANNEX_BACKGROUND_THRESHOLD = 10
