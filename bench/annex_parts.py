@@ -1,6 +1,6 @@
 """Bijlage 1 laid out in parts and merged, against one layout: time and peak memory.
 
-    .venv/bin/python bench/annex_parts.py [--sizes "1000"] [--rounds 1] [--part 300]
+    .venv/bin/python bench/annex_parts.py [--sizes "1000"] [--rounds 1] [--part 300] [--parts-only]
 
 For each N an agenda of N synthetic actions is made with bulk writes (`bench/_setup.py`); then
 Bijlage 1 is laid out, in turn, as one layout (as an annex of at most `ANNEX_CHUNK_ACTIONS`
@@ -8,6 +8,7 @@ actions is) and in parts of `--part` actions merged with pypdf (as a larger one 
 render runs in a fresh Python process, so its peak resident memory (VmHWM) is its own;
 the table gives that peak and how far it rose above the process before the render (Django, the
 agenda read from the database). Times are wall-clock and CPU seconds of the render alone.
+`--parts-only` skips the one layout (at 10,000 actions it takes minutes and gigabytes).
 """
 
 import json
@@ -81,6 +82,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--part", type=int, default=settings.ANNEX_CHUNK_ACTIONS)
+    parser.add_argument("--parts-only", action="store_true", help="skip the one layout")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -88,6 +90,8 @@ def main() -> int:
         return 0
     _setup.migrate()
     modes = {"one layout": ONE_LAYOUT, f"parts of {args.part}": args.part}
+    if args.parts_only:
+        del modes["one layout"]
     print(
         f"{'N':>6}  {'render':<14}{'pages':>6}{'KB':>7}{'wall s':>9}{'CPU s':>8}"
         f"{'peak MB':>9}{'rise MB':>9}"
