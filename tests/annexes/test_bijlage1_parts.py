@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from agenda.models import Agenda
+from agenda.models import Action, Agenda
 from agenda.pdf import current_state, render_bijlage1_pdf, split_in_parts
 from common.demo import load_all
 
@@ -148,3 +148,19 @@ def test_parts_end_at_theme_boundaries_when_half_full_and_keep_every_row(both):
             assert len(rows_in_order(before)) == PART_SIZE
             assert len(rows_in_order(before)) - len(last.rows) < PART_SIZE / 2
     assert cuts < len(parts) - 1, "some parts end where a theme ends"
+
+
+def test_a_selection_in_parts_counts_all_its_actions_in_the_heading(db):
+    agenda = make_agenda(40)
+    with override_settings(ANNEX_CHUNK_ACTIONS=10):
+        pdf = read_pdf(
+            render_bijlage1_pdf(
+                agenda=agenda,
+                actions=Action.objects.in_agenda(agenda),
+                selection_description="Zoeken: actie",
+            )
+        )
+    assert "Selectie: Zoeken: actie (aantal acties: 41)" in pdf.pages[0]
+    assert pdf.text.count("Selectie:") == 1
+    for order in range(1, 41):
+        assert f"Actienummer{order}met" in pdf.flat
