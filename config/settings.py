@@ -206,6 +206,9 @@ TASKS = {
 }
 # Annexes of more actions than this are made in the background, with a progress page.
 ANNEX_BACKGROUND_THRESHOLD = env.int("ANNEX_BACKGROUND_THRESHOLD", default=300)
+# Bijlage 1 of more actions than this is laid out in parts of at most this many actions, merged
+# into one PDF (bounded memory; the merged file is PDF/A-2b, not tagged).
+ANNEX_CHUNK_ACTIONS = env.int("ANNEX_CHUNK_ACTIONS", default=300)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "utrecht-table"}
