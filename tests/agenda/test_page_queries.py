@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from agenda.models import Action, Status
 from agenda.services import action_status_update
-from tests.evaluation.factories import coordinator
+from tests.factories import coordinator
 
 from .test_table_queries import build_agenda
 
