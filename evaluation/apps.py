@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationConfig(AppConfig):
     name = "evaluation"
     verbose_name = _("Evaluation")
+
+    def ready(self):
+        from agenda.sections import ACTION_PAGE, register_section
+
+        from .selectors import action_evaluation, agenda_evaluation
+
+        register_section(
+            "evaluation", agenda_evaluation, "evaluation/_agenda_section.html", order=30
+        )
+        register_section(
+            "evaluation",
+            action_evaluation,
+            "evaluation/_action_section.html",
+            order=20,
+            page=ACTION_PAGE,
+        )

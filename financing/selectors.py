@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
+from accounts.access import is_coordinator_for
 from agenda.models import Action, Agenda
 
 from .models import ZERO, Allocation, Distribution, DistributionPart, FundingStream, YearAmount
@@ -414,3 +415,31 @@ def agenda_distributions(agenda: Agenda) -> list[Distribution]:
         )
         .order_by("pk")
     )
+
+
+def agenda_funding(agenda: Agenda, user) -> dict:
+    """The financing section of the agenda page: how many streams and allocations the agenda
+    has and whether the user may add streams."""
+    return {
+        "stream_count": agenda.funding_streams.count(),
+        "allocation_count": Allocation.objects.in_agenda(agenda).count(),
+        "can_edit": is_coordinator_for(user, agenda.owner_region),
+    }
+
+
+def action_funding(action: Action, user) -> dict:
+    """The financing section of the action page: the action's allocations as the user may see
+    them, the funding streams the agenda names for it and whether the user may change them."""
+    allocations = (
+        Allocation.objects.visible_to(user)
+        .filter(action=action)
+        .select_related("stream__financier", "distribution")
+        .order_by("stream__order", "year")
+    )
+    return {
+        "allocations": list(allocations),
+        "streams": list(action.funding_streams.all()),
+        # a visitor without an account edits nothing: no need to fetch the region
+        "can_edit": bool(user and user.is_authenticated)
+        and is_coordinator_for(user, action.agenda.owner_region),
+    }
