@@ -1,9 +1,10 @@
 """Filters of the action table: every one a query parameter, so a selection can be shared.
 
 Adding a filter takes a few lines in `ActionFilter`: declare it, and if its choices depend on the
-agenda shown, use `AgendaChoiceFilter` with a `choices_for(agenda)` function. The table page
-renders every declared filter as a labelled control; unknown or invalid values are ignored and
-shown as a form error.
+agenda shown, use `AgendaChoiceFilter` with a `choices_for(agenda)` function. An app above the
+agenda adds its filter with `register_filter(name, filter_, after=...)` in its
+`AppConfig.ready()` instead. The table page renders every filter as a labelled control; unknown
+or invalid values are ignored and shown as a form error.
 """
 
 import functools
@@ -17,7 +18,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from common.dataversion import newest_ids
-from evaluation.models import Outcome
 from financing.models import FundingStream
 from governance.models import Organisation
 
@@ -153,12 +153,6 @@ class ActionFilter(django_filters.FilterSet):
         choices=Action.Stage.choices,
         empty_label=_("All"),
     )
-    outcome = django_filters.ChoiceFilter(
-        label=_("Evaluation outcome"),
-        field_name="evaluation__outcome",
-        choices=Outcome.choices,
-        empty_label=_("All"),
-    )
     lead = AgendaChoiceFilter(
         label=_("Lead organisation"),
         field_name="leads",
@@ -280,3 +274,21 @@ class ActionFilter(django_filters.FilterSet):
                 value = dict(field.choices).get(value, value)
             active.append((str(field.label), str(value)))
         return active
+
+
+def register_filter(name: str, filter_: django_filters.Filter, after: str | None = None) -> None:
+    """Add a filter to the action table (and so to the API), after the filter named `after`
+    (last when not given). For the apps above the agenda, in their `AppConfig.ready()`."""
+    classes = [ActionFilter]
+    for cls in classes:
+        classes.extend(cls.__subclasses__())
+        cls.declared_filters = _placed(cls.declared_filters, name, filter_, after)
+        cls.base_filters = _placed(cls.base_filters, name, filter_, after)
+
+
+def _placed(filters: dict, name: str, filter_, after: str | None) -> dict:
+    items = [(key, value) for key, value in filters.items() if key != name]
+    keys = [key for key, _value in items]
+    place = keys.index(after) + 1 if after in keys else len(items)
+    items.insert(place, (name, filter_))
+    return dict(items)

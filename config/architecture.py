@@ -30,8 +30,6 @@ KNOWN_UPWARD_IMPORTS = {
     ("governance", "accounts"): "bodies and people are edited by a region's coordinators",
     ("governance", "agenda"): "bodies cover pillars and decision routes treat agendas",
     ("agenda", "financing"): "the action table filters on and shows funding streams",
-    ("agenda", "evaluation"): "the action table filters on evaluation outcomes",
-    ("evaluation", "financing"): "the demo loader books funds used as realised amounts",
 }
 
 APPS = [app for layer in LAYERS for app in layer]
