@@ -1,10 +1,11 @@
 """CSV and XLSX downloads of the action table: streamed, flat in memory, formula-safe.
 
-The rows are read with `.values()` in chunks of `CHUNK_SIZE` actions; the leads and funding
-streams of each chunk come in two more queries, so no row becomes a model object. The CSV is
-written row by row into a `StreamingHttpResponse`; the XLSX through openpyxl's write-only
-workbook into a temporary file. The columns and their headings are those of `ActionTable`
-(the headings of Bijlage 1, in Dutch whatever the interface).
+The rows are read with `.values()` in chunks of `CHUNK_SIZE` actions; the leads and the
+columns other apps fill (the funding streams) of each chunk come in a few more queries, so no
+row becomes a model object. The CSV is written row by row into a `StreamingHttpResponse`; the
+XLSX through openpyxl's write-only workbook into a temporary file. The columns and their
+headings are those of `ActionTable` (the headings of Bijlage 1, in Dutch whatever the
+interface).
 
 Formula safety (OWASP, "CSV injection"): a text cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows the text
@@ -22,11 +23,11 @@ from collections.abc import Iterable, Iterator
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.encoding import force_str
-from django.utils.translation import gettext as _
 
 from agenda.models import outside_top_levels
 
-# Actions per read: one query for the rows, and one each for their leads and funding.
+# Actions per read: one query for the rows, and one each for their leads and the other apps'
+# columns.
 CHUNK_SIZE = 1000
 # First characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -82,45 +83,6 @@ def _leads(action_ids: list[int]) -> dict[int, str]:
     return {action_id: ", ".join(parts) for action_id, parts in names.items()}
 
 
-def _funding(action_ids: list[int]) -> dict[int, str]:
-    """The line `financing.selectors.funding_summary` writes, for many actions at once."""
-    from common.templatetags.portal import format_euro
-    from financing.models import Allocation, FundingStream
-
-    streams: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
-    named = FundingStream.actions.through.objects.filter(action_id__in=action_ids)
-    for action_id, stream_id, order, name in named.order_by(
-        "fundingstream__region", "fundingstream__order", "fundingstream__name"
-    ).values_list("action_id", "fundingstream_id", "fundingstream__order", "fundingstream__name"):
-        streams[action_id][stream_id] = (order, name)
-    amounts: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    allocations = Allocation.objects.filter(action_id__in=action_ids).values_list(
-        "action_id", "stream_id", "stream__order", "stream__name", "year", "budgeted", "realised"
-    )
-    whole_period = _("whole period")
-    for action_id, stream_id, order, name, year, budgeted, realised in allocations:
-        streams[action_id].setdefault(stream_id, (order, name))
-        year_text = str(year) if year else whole_period
-        if budgeted is not None:
-            amounts[action_id][stream_id].append(
-                _("budgeted %(amount)s (%(year)s)")
-                % {"amount": format_euro(budgeted), "year": year_text}
-            )
-        if realised is not None:
-            amounts[action_id][stream_id].append(
-                _("realised %(amount)s (%(year)s)")
-                % {"amount": format_euro(realised), "year": year_text}
-            )
-    lines = {}
-    for action_id, by_stream in streams.items():
-        parts = []
-        for stream_id, (_order, name) in sorted(by_stream.items(), key=lambda item: item[1]):
-            written = amounts[action_id][stream_id] if action_id in amounts else []
-            parts.append(f"{name}: {', '.join(written)}" if written else name)
-        lines[action_id] = "; ".join(parts)
-    return lines
-
-
 def _place(row) -> str:
     """ "Pillar: theme", the pillar alone for a line without a theme, or the agenda's words for
     a line under no pillar."""
@@ -142,8 +104,16 @@ CELLS = {
     "status": lambda row, extra: row["status__name"] or "",
     "leads": lambda row, extra: row["lead_text"] or extra["leads"].get(row["pk"], ""),
     "financing": lambda row, extra: row["financing_text"],
-    "funding": lambda row, extra: extra["funding"].get(row["pk"], ""),
 }
+# Columns other apps fill (see `register_export_column`): name -> the texts of many actions.
+COLUMN_TEXTS: dict = {}
+
+
+def register_export_column(name: str, texts_of) -> None:
+    """Fill the export column `name` with `texts_of(action_ids)`: {action id: text}, one query
+    per chunk of actions."""
+    COLUMN_TEXTS[name] = texts_of
+    CELLS[name] = lambda row, extra: extra[name].get(row["pk"], "")
 
 
 def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -167,10 +137,10 @@ def export_rows(queryset, names: list[str]) -> Iterator[list]:
     getters = [CELLS[name] for name in names]
     for chunk in _chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
         need_leads = [row["pk"] for row in chunk if not row["lead_text"]]
-        extra = {
-            "leads": _leads(need_leads) if need_leads and "leads" in names else {},
-            "funding": _funding([row["pk"] for row in chunk]) if "funding" in names else {},
-        }
+        extra = {"leads": _leads(need_leads) if need_leads and "leads" in names else {}}
+        for name, texts_of in COLUMN_TEXTS.items():
+            if name in names:
+                extra[name] = texts_of([row["pk"] for row in chunk])
         for row in chunk:
             yield [getter(row, extra) for getter in getters]
 

@@ -18,7 +18,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from common.dataversion import newest_ids
-from financing.models import FundingStream
 from governance.models import Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme
@@ -74,12 +73,14 @@ def data_version() -> tuple:
     return newest_ids(_versioned_models())
 
 
+# The models of other apps whose changes change the filters' options (`register_filter`).
+_registered_versioned: list = []
+
+
 @functools.cache
 def _versioned_models() -> tuple:
     """The history tables `data_version()` reads: they are fixed, so they are listed once."""
-    from financing.models import Allocation, FundingStream
-
-    models = [Action.history.model, Allocation.history.model, FundingStream.history.model]
+    models = [Action.history.model, *_registered_versioned]
     models += [Organisation.history.model, Pillar.history.model, Theme.history.model]
     models += [relation.related_model for relation in Action.history.model._meta.related_objects]
     # A status or scope added (in the admin) is a valid filter value at once.
@@ -160,14 +161,6 @@ class ActionFilter(django_filters.FilterSet):
             Exists(Action.objects.filter(leads=OuterRef("pk"), agenda=agenda))
         ).order_by("name"),
     )
-    funding = AgendaChoiceFilter(
-        label=_("Funding stream"),
-        method="filter_funding",
-        to_field_name="slug",
-        choices_for=lambda agenda: FundingStream.objects.used_in_agenda(agenda).order_by(
-            "order", "name"
-        ),
-    )
 
     class Meta:
         model = Action
@@ -239,11 +232,6 @@ class ActionFilter(django_filters.FilterSet):
             cache.set(key, options, CHOICES_CACHE_SECONDS)
         return options
 
-    def filter_funding(self, queryset, name, value):
-        from financing.selectors import actions_funded_by
-
-        return actions_funded_by(queryset, value)
-
     def filter_text(self, queryset, name, value):
         words = value.split()[:QUERY_MAX_WORDS]
         for word in words:
@@ -276,9 +264,13 @@ class ActionFilter(django_filters.FilterSet):
         return active
 
 
-def register_filter(name: str, filter_: django_filters.Filter, after: str | None = None) -> None:
+def register_filter(
+    name: str, filter_: django_filters.Filter, after: str | None = None, versioned=()
+) -> None:
     """Add a filter to the action table (and so to the API), after the filter named `after`
-    (last when not given). For the apps above the agenda, in their `AppConfig.ready()`."""
+    (last when not given). For the apps above the agenda, in their `AppConfig.ready()`.
+    `versioned`: the history models whose changes change the filter's options."""
+    _registered_versioned.extend(model for model in versioned if model not in _registered_versioned)
     classes = [ActionFilter]
     for cls in classes:
         classes.extend(cls.__subclasses__())

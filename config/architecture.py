@@ -29,7 +29,6 @@ LAYERS = [
 KNOWN_UPWARD_IMPORTS = {
     ("governance", "accounts"): "bodies and people are edited by a region's coordinators",
     ("governance", "agenda"): "bodies cover pillars and decision routes treat agendas",
-    ("agenda", "financing"): "the action table filters on and shows funding streams",
 }
 
 APPS = [app for layer in LAYERS for app in layer]

@@ -401,6 +401,45 @@ def funding_summary(action: Action) -> str:
     return "; ".join(parts)
 
 
+def funding_summaries(action_ids: list[int]) -> dict[int, str]:
+    """The line `funding_summary` writes, for many actions at once (the action table's export):
+    two queries whatever the number of actions."""
+    from common.templatetags.portal import format_euro
+
+    streams: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
+    named = FundingStream.actions.through.objects.filter(action_id__in=action_ids)
+    for action_id, stream_id, order, name in named.order_by(
+        "fundingstream__region", "fundingstream__order", "fundingstream__name"
+    ).values_list("action_id", "fundingstream_id", "fundingstream__order", "fundingstream__name"):
+        streams[action_id][stream_id] = (order, name)
+    amounts: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    allocations = Allocation.objects.filter(action_id__in=action_ids).values_list(
+        "action_id", "stream_id", "stream__order", "stream__name", "year", "budgeted", "realised"
+    )
+    whole_period = _("whole period")
+    for action_id, stream_id, order, name, year, budgeted, realised in allocations:
+        streams[action_id].setdefault(stream_id, (order, name))
+        year_text = str(year) if year else whole_period
+        if budgeted is not None:
+            amounts[action_id][stream_id].append(
+                _("budgeted %(amount)s (%(year)s)")
+                % {"amount": format_euro(budgeted), "year": year_text}
+            )
+        if realised is not None:
+            amounts[action_id][stream_id].append(
+                _("realised %(amount)s (%(year)s)")
+                % {"amount": format_euro(realised), "year": year_text}
+            )
+    lines = {}
+    for action_id, by_stream in streams.items():
+        parts = []
+        for stream_id, (_order, name) in sorted(by_stream.items(), key=lambda item: item[1]):
+            written = amounts[action_id][stream_id] if action_id in amounts else []
+            parts.append(f"{name}: {', '.join(written)}" if written else name)
+        lines[action_id] = "; ".join(parts)
+    return lines
+
+
 def agenda_distributions(agenda: Agenda) -> list[Distribution]:
     """The splits over municipalities of an agenda's money: of its budget lines and of the
     year amounts of the streams in its funding overview, each with its parts."""
