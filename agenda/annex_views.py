@@ -8,6 +8,7 @@ on a past date is for staff: coordinators of the agenda's region and staff users
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -101,7 +102,8 @@ def bijlage1_pdf(request, slug):
     return annex_response(
         request,
         kind=f"bijlage1:{agenda.pk}",
-        version=content_version(state, today, "nl"),
+        # The part size shapes the pages of a large annex (it is laid out in parts).
+        version=content_version(state, today, "nl", settings.ANNEX_CHUNK_ACTIONS),
         filename=pdf_filename(f"bijlage-1-{agenda.slug}"),
         render=lambda: layout_bijlage1(state, as_of=today),
         rows=state.action_count,
@@ -130,7 +132,7 @@ def bijlage1_selection_pdf(request, slug):
     return annex_response(
         request,
         kind=f"bijlage1-selection:{agenda.pk}",
-        version=content_version(state, today, description, "nl"),
+        version=content_version(state, today, description, "nl", settings.ANNEX_CHUNK_ACTIONS),
         filename=pdf_filename(f"bijlage-1-{agenda.slug}-selectie"),
         render=lambda: layout_bijlage1(state, as_of=today, selection_description=description),
         keep=False,  # any query makes a selection: answer conditional GETs, store nothing

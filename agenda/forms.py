@@ -12,7 +12,13 @@ from common.versioning import VersionedFormMixin, VersionField
 from governance.models import Municipality, Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme
-from .services import AGENDA_FIELDS, PARTNER_ACTION_FIELDS, PILLAR_FIELDS, THEME_FIELDS
+from .services import (
+    ACTION_PROGRESS_FIELDS,
+    AGENDA_FIELDS,
+    PARTNER_ACTION_FIELDS,
+    PILLAR_FIELDS,
+    THEME_FIELDS,
+)
 
 
 def _order_help(level: str) -> str:
@@ -34,12 +40,7 @@ class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             "short_title",
             "text",
             "target_group_text",
-            "scope",
-            "status",
-            "stage",
-            "leads",
-            "lead_text",
-            "financing_text",
+            *ACTION_PROGRESS_FIELDS,
             "internal_note",
             "added_later",
         ]

@@ -37,6 +37,19 @@ def outside_top_levels(label: str) -> str:
     return _("The agenda as a whole (not under a %(label)s)") % {"label": label or "pijler"}
 
 
+def predecessor_field(help_text=""):
+    """The link from an agenda or action to the one of an earlier agenda it carries on."""
+    return models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+        help_text=help_text,
+    )
+
+
 class Status(models.Model):
     """An action's status (loopt, nader uit te werken, ...): a vocabulary kept as data."""
 
@@ -148,14 +161,7 @@ class Agenda(Versioned):
         default="pijler",
         help_text=_("The word this agenda uses for its top level: pijler, actielijn, spoor, ..."),
     )
-    predecessor = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="successors",
-        verbose_name=_("predecessor"),
-    )
+    predecessor = predecessor_field()
     internal_note = limits.LimitedTextField(
         _("internal note"),
         blank=True,
@@ -480,15 +486,7 @@ class Action(Versioned):
         default=False,
         help_text=_("Added to the agenda during its run, not part of the adopted annex."),
     )
-    predecessor = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="successors",
-        verbose_name=_("predecessor"),
-        help_text=_("The action of an earlier agenda this one carries over."),
-    )
+    predecessor = predecessor_field(_("The action of an earlier agenda this one carries over."))
     source_note = limits.LimitedTextField(_("source"), blank=True, max_length=limits.TEXT)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -17,21 +17,31 @@ Every row stays whole on one page, and a pillar's band stays with the row after 
 may break across pages when it is taller than a page holds below the band, which a small layout
 of those rows measures first: a row that may break neither before nor inside and fits on no page
 cannot be placed at all.
+
+One layout of a large agenda takes a lot of memory (some 2.8 GB at 10,000 actions). An agenda of
+more than `ANNEX_CHUNK_ACTIONS` actions is therefore laid out in parts (`split_in_parts`: cut
+where a pillar or theme ends when possible, otherwise between two rows), each part written to
+PDF and its layout released, and the parts merged with pypdf (`common.pdf.merge_parts`), which
+numbers the pages over the whole document. Each part starts on a new page; a theme continued
+from the part before is marked "(vervolg)" as on any page it continues on, and a continued
+pillar gets no new band. The merged file is PDF/A-2 level B and not tagged; a single layout is
+PDF/A-2 level A (tagged).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
-from common.pdf import dutch_date, layout_pdf, render_pdf_html, write_document
+from common.pdf import dutch_date, layout_pdf, merge_parts, render_pdf_html, write_document
 from governance.models import Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme, outside_top_levels
@@ -78,6 +88,8 @@ class ThemePart:
     rows: list[Row]
     segments: list[Segment] = field(default_factory=list)
     key: int = 0
+    # The theme began in an earlier part of a document laid out in parts (`layout_in_parts`).
+    continues: bool = False
 
     def __post_init__(self):
         if not self.key and self.number is not None:
@@ -92,11 +104,11 @@ class ThemePart:
         cuts = sorted({i for i in starts if 0 < i < len(self.rows)})
         bounds = [0, *cuts, len(self.rows)]
         self.segments = [
-            Segment(rows=self.rows[a:b], continued=n > 0, index=a)
+            Segment(rows=self.rows[a:b], continued=n > 0 or self.continues, index=a)
             for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
         ]
         if not self.rows:
-            self.segments = [Segment(rows=[], continued=False, index=0)]
+            self.segments = [Segment(rows=[], continued=self.continues, index=0)]
 
 
 @dataclass
@@ -106,6 +118,9 @@ class PillarPart:
     order: int | None
     name: str
     themes: list[ThemePart]
+    # The pillar began in an earlier part of a document laid out in parts: no heading band,
+    # as on a page that continues a pillar.
+    continues: bool = False
 
 
 # Keys of the parts without a theme (themes are keyed by their positive number).
@@ -527,20 +542,27 @@ def render_bijlage1_html(
     selection_description: str | None = None,
     historical: bool = False,
     continuation_labels: bool = False,
+    part: Part | None = None,
 ) -> str:
+    """The HTML of Bijlage 1 of `state`; of one part of it when `part` is given (the heading on
+    the first part only, no page numbers: `merge_parts` adds them)."""
+    whole = part.whole if part else state
     with override("nl"):
-        title = document_title(state, selection_description)
+        title = document_title(whole, selection_description)
         return render_pdf_html(
             TEMPLATE,
             {
                 "state": state,
+                "whole": whole,
+                "heading": part is None or part.first,
                 "selection_description": selection_description,
                 "historical": historical,
                 "continuation_labels": continuation_labels,
-                "adopted_on": dutch_date(state.adopted_on) if state.adopted_on else "",
+                "adopted_on": dutch_date(whole.adopted_on) if whole.adopted_on else "",
             },
             title=title,
             as_of=as_of,
+            page_numbers=part is None,
         )
 
 
@@ -579,12 +601,123 @@ def layout_bijlage1(
     as_of: datetime.date | None = None,
     selection_description: str | None = None,
     historical: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
-    """Lay the state out until the themes' page breaks settle, then write the PDF."""
-    document, _html, _passes = settle_layout(
-        state, as_of=as_of, selection_description=selection_description, historical=historical
-    )
+    """Lay the state out until the themes' page breaks settle, then write the PDF.
+
+    An agenda of more than `ANNEX_CHUNK_ACTIONS` actions is laid out in parts
+    (`layout_in_parts`), which keeps the memory a layout takes bounded. `progress(done, total)`
+    is told after each part.
+    """
+    options = {
+        "as_of": as_of,
+        "selection_description": selection_description,
+        "historical": historical,
+    }
+    if state.action_count > settings.ANNEX_CHUNK_ACTIONS:
+        return layout_in_parts(state, settings.ANNEX_CHUNK_ACTIONS, options, progress=progress)
+    document, _html, _passes = settle_layout(state, **options)
     return write_document(document)
+
+
+@dataclass
+class Part:
+    """One part of Bijlage 1 laid out in parts: `whole` is the state of the complete annex."""
+
+    whole: AgendaState
+    first: bool
+
+
+def split_in_parts(state: AgendaState, size: int) -> list[AgendaState]:
+    """`state` cut into parts of at most `size` rows (a theme without rows counts as one).
+
+    A part ends where a pillar or a theme ends when it is at least half full; otherwise a theme
+    is cut between two rows and the next part continues it, marked as continued like a theme
+    continuing on a new page. A pillar continued in the next part gets no new heading band.
+    """
+    size = max(size, 1)
+    parts: list[list[PillarPart]] = []
+    current: list[PillarPart] = []
+    count = 0
+    seen_pillars: set[int] = set()
+
+    def close():
+        nonlocal current, count
+        if current:
+            parts.append(current)
+        current, count = [], 0
+
+    def place(index: int, pillar: PillarPart, theme: ThemePart, start: int, end: int):
+        if not current or current[-1].order != pillar.order or index not in seen_pillars:
+            current.append(
+                PillarPart(
+                    order=pillar.order,
+                    name=pillar.name,
+                    themes=[],
+                    continues=index in seen_pillars,
+                )
+            )
+            seen_pillars.add(index)
+        piece = ThemePart(
+            number=theme.number,
+            name=theme.name,
+            target_group=theme.target_group,
+            rows=theme.rows[start:end],
+            key=theme.key,
+            continues=start > 0,
+        )
+        piece.split_at([])
+        current[-1].themes.append(piece)
+
+    for index, pillar in enumerate(state.pillars):
+        pillar_rows = sum(max(1, len(t.rows)) for t in pillar.themes)
+        if count >= size / 2 and count + pillar_rows > size:
+            close()
+        for theme in pillar.themes:
+            start = 0
+            while True:
+                need = max(1, len(theme.rows) - start)
+                if count + need <= size:
+                    place(index, pillar, theme, start, len(theme.rows))
+                    count += need
+                    break
+                if count >= size / 2:
+                    close()
+                    continue
+                end = start + size - count
+                place(index, pillar, theme, start, end)
+                close()
+                start = end
+    close()
+    return [replace(state, pillars=pillars) for pillars in parts]
+
+
+def layout_in_parts(
+    state: AgendaState,
+    size: int,
+    options: dict,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """Bijlage 1 laid out part by part (`split_in_parts`) and merged (`common.pdf.merge_parts`).
+
+    `options`: the keyword arguments of `settle_layout` (date, selection, history).
+
+    Only one part's layout is held at a time: each is written to PDF bytes and released. Every
+    part starts on a new page; the first carries the heading, every page the title, "stand per"
+    and "pagina X van Y" over the whole document. The result is PDF/A-2 level B, not tagged.
+    """
+    pieces = split_in_parts(state, size)
+    written = []
+    for number, piece in enumerate(pieces):
+        document, _html, _passes = settle_layout(
+            piece, part=Part(whole=state, first=number == 0), **options
+        )
+        written.append(write_document(document, tagged=False))
+        del document
+        if progress is not None:
+            progress(number + 1, len(pieces))
+    return merge_parts(written)
 
 
 def keep_rows_whole_that_fit(
@@ -612,8 +745,11 @@ def settle_layout(
     as_of: datetime.date | None = None,
     selection_description: str | None = None,
     historical: bool = False,
+    part: Part | None = None,
 ):
     """(laid-out document, its HTML, number of layout passes) with every continued theme marked.
+
+    `part`: `state` is one part of a document laid out in parts (see `render_bijlage1_html`).
 
     The first pass lays the table out with each theme spanning all its rows, and gives every row
     a continuation label positioned over the theme columns, outside the flow (it moves nothing).
@@ -637,8 +773,9 @@ def settle_layout(
             selection_description=selection_description,
             historical=historical,
             continuation_labels=labels,
+            part=part,
         )
-        return html, layout_pdf(html, font_config=font_config)
+        return html, layout_pdf(html, font_config=font_config, tagged=part is None)
 
     keep_rows_whole_that_fit(state, font_config=font_config, as_of=as_of)
     html, document = lay_out({}, labels=True)

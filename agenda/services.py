@@ -42,10 +42,9 @@ COORDINATOR_ACTION_FIELDS = PARTNER_ACTION_FIELDS | {
 }
 
 # The fields a coordinator changes of an agenda, a pillar and a theme, in the order their
-# forms show them (agenda/forms.py takes them from here).
-AGENDA_FIELDS = (
-    "title",
-    "slug",
+# forms show them (agenda/forms.py takes them from here); the API shows an agenda's public
+# ones in the same order.
+AGENDA_PUBLIC_FIELDS = (
     "municipality",
     "first_year",
     "last_year",
@@ -54,11 +53,13 @@ AGENDA_FIELDS = (
     "document_date",
     "top_level_label",
     "predecessor",
-    "internal_note",
-    "no_actions_note",
 )
+AGENDA_FIELDS = ("title", "slug", *AGENDA_PUBLIC_FIELDS, "internal_note", "no_actions_note")
 PILLAR_FIELDS = ("order", "name", "intro")
 THEME_FIELDS = ("pillar", "number", "name", "target_group", "narrative")
+# Where an action stands, who leads it and its financing as written: in this order in the
+# action form and the API.
+ACTION_PROGRESS_FIELDS = ("scope", "status", "stage", "leads", "lead_text", "financing_text")
 
 
 def action_fields_for(user, action: Action) -> frozenset[str]:

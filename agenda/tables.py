@@ -1,7 +1,7 @@
 """The action table of an agenda, on screen and as CSV/XLSX export with the headings of Bijlage 1.
 
 Adding a column: declare it on `ActionTable` with a `verbose_name` (its heading on screen and in
-the export), add it to `Meta.sequence`, and list any relation it reads in `prefetch` (or
+the export), add it to `COLUMNS`, and list any relation it reads in `prefetch` (or
 `select`) so the page keeps its fixed number of queries. An app above the agenda adds an
 export-only column with `register_export_column` in its `AppConfig.ready()`.
 """
@@ -20,6 +20,18 @@ from agenda.models import outside_top_levels
 
 # Page sizes offered on the table page; the first one is the default.
 PAGE_SIZES = (25, 10, 50, 100)
+# The columns in their order on screen and in the export; each has its `value_<name>(record)`.
+# The columns other apps add (`register_export_column`) come after them.
+COLUMNS = (
+    "number",
+    "theme",
+    "target_group",
+    "scope",
+    "text",
+    "status",
+    "leads",
+    "financing",
+)
 
 
 class ActionRow(BoundRow):
@@ -123,31 +135,13 @@ class ActionTable(Table):
         "status__name",
     ]
     # Columns whose `value_<name>(record)` the export calls directly (see `as_values`).
-    direct_values = {
-        "number",
-        "theme",
-        "target_group",
-        "scope",
-        "text",
-        "status",
-        "leads",
-        "financing",
-    }
+    direct_values = frozenset(COLUMNS)
     # The export-only columns other apps add (`register_export_column`): name -> text of one action.
     registered_values: dict = {}
 
     class Meta:
         template_name = "agenda/action_list_table.html"
-        sequence = (
-            "number",
-            "theme",
-            "target_group",
-            "scope",
-            "text",
-            "status",
-            "leads",
-            "financing",
-        )
+        sequence = COLUMNS
         order_by = ("number",)
         empty_text = _("No actions match this selection.")
         attrs = {"class": "utrecht-table utrecht-table--html-table portal-action-table"}

@@ -27,7 +27,12 @@ def make_bijlage1(record_id: int) -> None:
         state = current_state(agenda)
         set_progress(record, 20)
         as_of = datetime.date.fromisoformat(record.params["as_of"])
-        content = layout_bijlage1(state, as_of=as_of)
+        content = layout_bijlage1(
+            state,
+            as_of=as_of,
+            # A large agenda is laid out in parts: the bar moves on after each.
+            progress=lambda done, total: set_progress(record, 20 + 75 * done // total),
+        )
         set_progress(record, 95)
         store(record, content, record.params.get("filename") or "bijlage-1.pdf")
     except Exception as exc:

@@ -1,6 +1,4 @@
-from django.core.cache import cache
 from django.core.paginator import EmptyPage
-from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import QueryDict
@@ -15,7 +13,7 @@ from django_tables2 import RequestConfig
 from accounts import access
 from accounts.access import can_read_internal
 from common.charts import stacked_bar_chart
-from common.dataversion import site_version
+from common.pagecache import cached_for_visitors
 from governance.models import Organisation
 from governance.selectors import organisation_seats
 
@@ -45,6 +43,7 @@ def home(request):
     )
 
 
+@cached_for_visitors(Status, Scope)
 def agenda_detail(request, slug):
     agenda = get_object_or_404(
         Agenda.objects.visible_to(request.user).select_related("region", "municipality"),
@@ -144,6 +143,7 @@ def status_chart(counts: dict):
     return stacked_bar_chart(rows, counts["statuses"])
 
 
+@cached_for_visitors(Status, Scope)
 def action_table(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
     actions = ActionTable.prepare_page(Action.objects.in_agenda(agenda).visible_to(request.user))
@@ -216,24 +216,10 @@ def export_links(request) -> list[tuple[str, str]]:
     return links
 
 
-# A visitor's action page is kept this long (seconds) per version of the data.
-ACTION_PAGE_CACHE_SECONDS = 3600
-
-
-# Only reads: no transaction around it (ATOMIC_REQUESTS would add a BEGIN and COMMIT per view).
-@transaction.non_atomic_requests
+@cached_for_visitors(Status, Scope)
 def action_detail(request, pk):
-    """The action page. A visitor's copy is cached per version of the data and language, so a
-    repeated visit reads only that version (one query) until anything recorded changes."""
-    if request.user.is_authenticated:
-        page = action_page(request, pk)
-    else:
-        key = f"action-page:{pk}:{translation.get_language()}:{site_version(Status, Scope)}"
-        page = cache.get(key)
-        if page is None:
-            page = action_page(request, pk)
-            cache.set(key, page, ACTION_PAGE_CACHE_SECONDS)
-    return TemplateResponse(request, "agenda/action_detail.html", page)
+    """The action page; a visitor's copy is kept per version of the data (common/pagecache)."""
+    return TemplateResponse(request, "agenda/action_detail.html", action_page(request, pk))
 
 
 def action_page(request, pk) -> dict:

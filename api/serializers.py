@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from agenda.models import Action, Agenda
+from agenda.services import ACTION_PROGRESS_FIELDS, AGENDA_PUBLIC_FIELDS
 from evaluation.models import Evaluation, Indicator, Outcome
 from evaluation.services import EVALUATION_FIELDS
 from financing.models import (
@@ -19,6 +20,7 @@ from financing.models import (
     FundingStream,
     YearAmount,
 )
+from financing.services import FUNDING_STREAM_KIND_FIELDS
 from governance.models import (
     Body,
     DecisionStep,
@@ -28,6 +30,7 @@ from governance.models import (
     Region,
     SubRegion,
 )
+from governance.services import BODY_REMIT_FIELDS
 
 from . import rules
 
@@ -219,14 +222,7 @@ class AgendaSerializer(serializers.ModelSerializer):
             "actions_url",
             "title",
             "region",
-            "municipality",
-            "first_year",
-            "last_year",
-            "state",
-            "adopted_on",
-            "document_date",
-            "top_level_label",
-            "predecessor",
+            *AGENDA_PUBLIC_FIELDS,
             "updated_at",
         ]
 
@@ -385,12 +381,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "short_title",
             "text",
             "target_group",
-            "scope",
-            "status",
-            "stage",
-            "leads",
-            "lead_text",
-            "financing_text",
+            *ACTION_PROGRESS_FIELDS,
             "funding_streams",
             "allocations",
             "outcome",
@@ -560,12 +551,7 @@ class FundingStreamSerializer(serializers.ModelSerializer):
             "portal_url",
             "region",
             "slug",
-            "name",
-            "abbreviation",
-            "level",
-            "group_label",
-            "to_be_divided",
-            "financier",
+            *FUNDING_STREAM_KIND_FIELDS,
             "description",
             "stated_total",
             "stated_total_note",
@@ -692,13 +678,7 @@ class BodySerializer(serializers.ModelSerializer):
             "name",
             "abbreviation",
             "level",
-            "reach",
-            "remit",
-            "is_decision_making",
-            "is_advisory",
-            "is_exploratory",
-            "is_policy_making",
-            "agendas",
+            *BODY_REMIT_FIELDS,
             "pillars",
             "memberships",
         ]

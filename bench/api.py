@@ -3,7 +3,7 @@
     .venv/bin/python bench/api.py [--actions 10000] [--requests 30]
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME .venv/bin/python bench/api.py
 
-Builds the actions with bulk writes in a throwaway SQLite database (or, with
+Builds the actions of `_setup.build` in a throwaway SQLite database (or, with
 BENCH_DATABASE_URL, in a throwaway test database `test_NAME` on that PostgreSQL server), then
 requests the API's action list through the full middleware stack (authentication, request
 limits, the table's FilterSet, pagination, serialisation) and prints, per variant, the SQL
@@ -18,28 +18,17 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-WORKDIR = tempfile.TemporaryDirectory(prefix="portal-bench-api-")
+# The benchmark's own database: a throwaway test database on BENCH_DATABASE_URL's server, or
+# the temporary SQLite file of `_setup` (never the DATABASE_URL of the shell).
 POSTGRES = os.environ.get("BENCH_DATABASE_URL", "")
-os.environ["DATABASE_URL"] = POSTGRES or f"sqlite:///{WORKDIR.name}/bench.sqlite3"
-os.environ.setdefault("DEBUG", "off")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ["SECURE_SSL_REDIRECT"] = "off"
+os.environ.pop("DATABASE_URL", None)
+if POSTGRES:
+    os.environ["DATABASE_URL"] = POSTGRES
 os.environ["API_RATE_ANONYMOUS"] = "100000000/minute"  # measure the work, not the limit
-os.environ.setdefault("LOG_LEVEL", "ERROR")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
-
-django.setup()
-
+import _setup  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import JsonResponse  # noqa: E402
@@ -47,34 +36,13 @@ from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
 
-from agenda.models import Action, Agenda, Pillar, Scope, Status, Theme  # noqa: E402
-from financing.models import Allocation, FundingStream  # noqa: E402
-from governance.models import Organisation, Region  # noqa: E402
+from agenda.models import Action, Scope  # noqa: E402
+from api.action_rows import COLUMNS  # noqa: E402
 
 SLUG = "bench-agenda"
 API = f"/api/v1/agendas/{SLUG}/actions/"
-# The fields of an action the bare view returns: about what the API shows of a row.
-BARE_FIELDS = [
-    "id",
-    "order",
-    "short_title",
-    "text",
-    "target_group_text",
-    "stage",
-    "lead_text",
-    "financing_text",
-    "added_later",
-    "updated_at",
-    "theme__number",
-    "theme__name",
-    "theme__target_group",
-    "pillar__order",
-    "pillar__name",
-    "scope__id",
-    "scope__name",
-    "status__slug",
-    "status__name",
-]
+# The bare view reads the very columns the API reads of an action.
+BARE_FIELDS = COLUMNS
 
 
 def bare_values(request):
@@ -96,87 +64,6 @@ urlpatterns = [
     path("bench/bare/", bare_values),
     path("", include("config.urls")),
 ]
-
-
-def build(actions: int) -> None:
-    region = Region.objects.create(name="Benchregio", slug="benchregio")
-    statuses = [
-        Status.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ")})[0]
-        for slug in ("loopt", "nader-uit-te-werken", "afgerond", "vertraagd")
-    ]
-    scopes = [
-        Scope.objects.create(region=region, name=name, order=i)
-        for i, name in enumerate(["Regionaal", "IJmond", "Zuid-Kennemerland"])
-    ]
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Partnerorganisatie {i}", abbreviation=f"P{i}") for i in range(40)
-    )
-    agenda = Agenda.objects.create(
-        title="Benchmark-agenda",
-        slug=SLUG,
-        region=region,
-        first_year=2024,
-        last_year=2027,
-        state=Agenda.State.ADOPTED,
-    )
-    streams = FundingStream.objects.bulk_create(
-        FundingStream(region=region, slug=f"bron-{i}", name=f"Bron {i}", level="regionaal")
-        for i in range(5)
-    )
-    themes = []
-    for p in range(1, 5):
-        pillar = Pillar.objects.create(agenda=agenda, order=p, name=f"Pijler {p}")
-        for t in range(1, 6):
-            number = (p - 1) * 5 + t
-            themes.append(
-                Theme.objects.create(
-                    pillar=pillar,
-                    agenda=agenda,
-                    number=number,
-                    name=f"Thema {number}",
-                    target_group="Werkzoekenden en werkgevers in de regio",
-                )
-            )
-    stages = [choice for choice, _label in Action.Stage.choices]
-    created = Action.objects.bulk_create(
-        (
-            Action(
-                theme=themes[i % len(themes)],
-                order=i // len(themes) + 1,
-                text=f"Actie {i}: begeleiding van jongeren en werkzoekenden naar werk in de zorg",
-                scope=scopes[i % len(scopes)],
-                status=statuses[i % len(statuses)],
-                stage=stages[i % len(stages)],
-                lead_text=f"Partnerorganisatie {i % 40} met gemeenten",
-                financing_text="PoW" if i % 2 else "Via landelijk steunpakket",
-            )
-            for i in range(actions)
-        ),
-        batch_size=1000,
-    )
-    Action.leads.through.objects.bulk_create(
-        (
-            Action.leads.through(action_id=a.pk, organisation_id=organisations[(i + k) % 40].pk)
-            for i, a in enumerate(created)
-            for k in (0, 7)
-        ),
-        batch_size=2000,
-    )
-    FundingStream.actions.through.objects.bulk_create(
-        (
-            FundingStream.actions.through(action_id=a.pk, fundingstream_id=streams[i % 5].pk)
-            for i, a in enumerate(created)
-        ),
-        batch_size=2000,
-    )
-    Allocation.objects.bulk_create(
-        (
-            Allocation(stream=streams[i % 5], action=a, year=2024 + i % 4, budgeted=1000 + i)
-            for i, a in enumerate(created)
-            if i % 3 == 0
-        ),
-        batch_size=2000,
-    )
 
 
 def queries(client: Client, url: str) -> int:
@@ -216,7 +103,7 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         print("SQLite")
     start = time.perf_counter()
-    build(args.actions)
+    _setup.build(args.actions, slug=SLUG)
     if POSTGRES:  # statistics for the planner, as autovacuum keeps them on a live database
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -278,4 +165,4 @@ if __name__ == "__main__":
     finally:
         if POSTGRES:
             connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
-        WORKDIR.cleanup()
+        _setup.WORKDIR.cleanup()

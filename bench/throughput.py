@@ -5,7 +5,9 @@
 Starts gunicorn (config/gunicorn.conf.py: two workers per core) on a free loopback port with
 production settings, against the throw-away database of bench/_setup.py, and runs wrk on the
 action detail page and on a no-op Django view (the ceiling of the same stack) in turn, twice
-each. Needs wrk: `apt-get install wrk`.
+each. wrk repeats one address without cookies: a visitor's repeated visit, answered from the
+kept copy of common/pagecache.py after each worker's first request. Needs wrk:
+`apt-get install wrk`.
 """
 
 import argparse
@@ -34,6 +36,8 @@ def wrk(url: str, seconds: int, connections: int) -> float:
         text=True,
         check=True,
     ).stdout
+    if "Non-2xx" in out:
+        raise SystemExit(f"{url} answered with errors:\n{out}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
 
 

@@ -45,13 +45,18 @@ What every annex gets from here:
 
 For a layout that needs WeasyPrint's page boxes (as Bijlage 1 does to mark themes that continue
 on a new page), use ``render_pdf_html`` to get the HTML, ``layout_pdf`` to lay it out and
-``write_document`` to write the result.
+``write_document`` to write the result. A document too large to lay out at once can be laid out
+in parts, each from HTML rendered with ``page_numbers=False`` and laid out and written with
+``tagged=False``, and joined with ``merge_parts``, which numbers the pages over the whole (the
+result is PDF/A-2 level B, not tagged).
 """
 
 from __future__ import annotations
 
 import datetime
+import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -64,6 +69,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -73,6 +79,9 @@ from common.pdf_text import breakable
 # Debian's fonts-dejavu-core; overridable for machines that keep the fonts elsewhere.
 FONT_DIR = Path(getattr(settings, "PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 PDF_VARIANT = "pdf/a-2a"  # PDF/A-2, level A: archivable and tagged (structure, language).
+# The parts of a document laid out in pieces and merged (see `merge_parts`): pypdf cannot join
+# the structure trees of several files, so these are untagged, PDF/A-2 level B.
+PDF_PART_VARIANT = "pdf/a-2b"
 
 CONTENT_TYPES = {
     ".css": "text/css",
@@ -176,8 +185,12 @@ def render_pdf_html(
     title: str,
     lang: str = "nl",
     as_of: datetime.date | datetime.datetime | None = None,
+    page_numbers: bool = True,
 ) -> str:
-    """The annex as HTML, ready for WeasyPrint (in `lang`, dated `as_of`)."""
+    """The annex as HTML, ready for WeasyPrint (in `lang`, dated `as_of`).
+
+    `page_numbers=False` leaves "pagina X van Y" out of the footer, for a part of a document
+    that `merge_parts` numbers once all parts are known."""
     stand_date = _as_of_date(as_of)
     with translation.override(lang):
         full_context = {
@@ -187,7 +200,7 @@ def render_pdf_html(
             "stand_per": dutch_date(stand_date) if lang == "nl" else date_format(stand_date),
             "stand_per_date": stand_date,
             "font_base": FONT_DIR.resolve().as_uri() + "/",
-            "css_page_counter": page_counter_content(),
+            "css_page_counter": page_counter_content() if page_numbers else "none",
         }
         full_context["css_stand_per"] = css_string(
             _("as of %(date)s") % {"date": full_context["stand_per"]}
@@ -196,21 +209,65 @@ def render_pdf_html(
         return render_to_string(template_name, full_context)
 
 
-def layout_pdf(html: str, *, font_config: FontConfiguration | None = None):
-    """Lay out the HTML with WeasyPrint: a `weasyprint.Document` of pages."""
+def layout_pdf(html: str, *, font_config: FontConfiguration | None = None, tagged: bool = True):
+    """Lay out the HTML with WeasyPrint: a `weasyprint.Document` of pages (untagged, for a part
+    of a merged document, with `tagged=False`)."""
     fetcher = StaticOnlyFetcher()
     html = breakable(html)  # long unbroken words would make the layout time explode
     document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher)
     return document.render(
         font_config=font_config or FontConfiguration(),
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
+        pdf_variant=PDF_VARIANT if tagged else PDF_PART_VARIANT,
+        pdf_tags=tagged,
     )
 
 
-def write_document(document) -> bytes:
-    """Write a laid-out document as PDF/A-2 (tagged, with title and language)."""
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+def write_document(document, *, tagged: bool = True) -> bytes:
+    """Write a laid-out document as PDF/A-2 (tagged, with title and language); with
+    `tagged=False` as an untagged part for `merge_parts`."""
+    if tagged:
+        return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    return document.write_pdf(pdf_variant=PDF_PART_VARIANT, pdf_tags=False)
+
+
+PAGE_NUMBERS_TEMPLATE = "pdf/page_numbers.html"
+
+
+def page_numbers_pdf(pages: int, *, lang: str = "nl") -> bytes:
+    """`pages` empty pages that carry only the footer "pagina X van Y" of pdf/base.html."""
+    html = render_pdf_html(PAGE_NUMBERS_TEMPLATE, {"page_range": range(pages)}, title="", lang=lang)
+    return write_document(layout_pdf(html, tagged=False), tagged=False)
+
+
+def merge_parts(parts: Iterable[bytes], *, lang: str = "nl") -> bytes:
+    """One PDF of the parts in order, each page numbered "pagina X van Y" over the whole.
+
+    Each part is a PDF of `layout_pdf(..., tagged=False)` laid out from HTML rendered with
+    `page_numbers=False`: its footer says "stand per" but no page number, since the number of
+    pages is only known once every part is laid out. The page numbers are then laid out by
+    WeasyPrint on otherwise empty pages (`page_numbers_pdf`, the same footer style) and drawn
+    over the pages with pypdf. The document keeps the first part's catalog: its title and other
+    document information, XMP metadata (PDF/A-2 level B), output intent and language. It is not
+    tagged: pypdf cannot join the structure trees of several files.
+    """
+    readers = [PdfReader(io.BytesIO(part)) for part in parts]
+    if not readers:
+        raise ValueError("nothing to merge")
+    total = sum(len(reader.pages) for reader in readers)
+    numbers = PdfReader(io.BytesIO(page_numbers_pdf(total, lang=lang)))
+    writer = PdfWriter(clone_from=readers[0])
+    for reader in readers[1:]:
+        for page in reader.pages:
+            writer.add_page(page)
+    for page, number_page in zip(writer.pages, numbers.pages, strict=True):
+        page.merge_page(number_page)
+        page.compress_content_streams()  # merging leaves the page's content uncompressed
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    # pypdf names itself as producer; the document information must match the XMP metadata.
+    writer.add_metadata(dict(readers[0].metadata or {}))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -171,6 +171,12 @@ NODE_MODULES_DIR = BASE_DIR / "node_modules" / "@utrecht"
 if NODE_MODULES_DIR.exists():
     STATICFILES_DIRS.append(("vendor/@utrecht", NODE_MODULES_DIR))
 
+# Django's cache: per process in memory unless CACHE_URL names a shared one (e.g.
+# redis://host:6379/1). It keeps the public pages for visitors (common/pagecache.py) per version
+# of the data for VISITOR_PAGE_CACHE_SECONDS (0 = off), the filter options and the API's limits.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://?max_entries=1000")}
+VISITOR_PAGE_CACHE_SECONDS = env.int("VISITOR_PAGE_CACHE_SECONDS", default=3600)
+
 # Static files are served by WhiteNoise. With STATIC_MANIFEST on (production, after
 # `collectstatic`) their names carry a content hash and they are stored compressed, so browsers
 # may cache them for a year. Uploaded and generated files (stored annexes) go through the
@@ -201,6 +207,9 @@ TASKS = {
 }
 # Annexes of more actions than this are made in the background, with a progress page.
 ANNEX_BACKGROUND_THRESHOLD = env.int("ANNEX_BACKGROUND_THRESHOLD", default=300)
+# Bijlage 1 of more actions than this is laid out in parts of at most this many actions, merged
+# into one PDF (bounded memory; the merged file is PDF/A-2b, not tagged).
+ANNEX_CHUNK_ACTIONS = env.int("ANNEX_CHUNK_ACTIONS", default=300)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "utrecht-table"}

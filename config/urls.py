@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from common.health import health
+from common.language import choose_language
 
 urlpatterns = [
     path("health/", health, name="health"),
     path("bijlagen/", include("common.annex_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("taal/", choose_language, name="choose_language"),
     path("accounts/api-tokens/", include("api.account_urls")),
     path("accounts/", include("accounts.urls")),
     path("sso/", include("sso.urls")),

@@ -20,6 +20,7 @@ from .models import (
     FundingStream,
     YearAmount,
 )
+from .services import FUNDING_STREAM_KIND_FIELDS
 
 MAX_AMOUNT_DIGITS = AMOUNT_DIGITS - 2
 
@@ -116,12 +117,7 @@ class FundingStreamForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = FundingStream
         fields = [
-            "name",
-            "abbreviation",
-            "level",
-            "group_label",
-            "to_be_divided",
-            "financier",
+            *FUNDING_STREAM_KIND_FIELDS,
             "financier_text",
             "description",
             "stated_total",

@@ -20,6 +20,16 @@ from governance.models import Municipality, Region
 from .amounts import AmountError, parse_dutch_amount, split_by_weight
 from .models import Allocation, Distribution, DistributionPart, FundingStream, YearAmount
 
+# What a funding stream is and who pays it: in this order in its form and the API.
+FUNDING_STREAM_KIND_FIELDS = (
+    "name",
+    "abbreviation",
+    "level",
+    "group_label",
+    "to_be_divided",
+    "financier",
+)
+
 
 def stream_find(*, region: Region, key: str) -> FundingStream | None:
     """The region's stream that `key` names: its code, name, abbreviation or another spelling.

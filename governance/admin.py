@@ -1,35 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
-    Body,
-    BodyPillar,
-    ConsultationInput,
-    DecisionStep,
-    Membership,
-    Municipality,
-    Organisation,
-    Person,
-    PersonAlias,
-    Profile,
-    Region,
-    SubRegion,
-)
+from . import models
 from .services import person_remove
 
 
 class SubRegionInline(admin.TabularInline):
-    model = SubRegion
+    model = models.SubRegion
     extra = 0
 
 
 class MunicipalityInline(admin.TabularInline):
-    model = Municipality
+    model = models.Municipality
     extra = 0
     fields = ["name", "subregion", "inhabitants", "inhabitants_source", "is_centre"]
 
 
-@admin.register(Region)
+@admin.register(models.Region)
 class RegionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
@@ -37,28 +24,28 @@ class RegionAdmin(SimpleHistoryAdmin):
     inlines = [SubRegionInline, MunicipalityInline]
 
 
-@admin.register(SubRegion)
+@admin.register(models.SubRegion)
 class SubRegionAdmin(admin.ModelAdmin):
     list_display = ["name", "region"]
     list_filter = ["region"]
     search_fields = ["name"]
 
 
-@admin.register(Municipality)
+@admin.register(models.Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "region", "subregion", "inhabitants", "is_centre"]
     list_filter = ["region", "subregion", "is_centre"]
     search_fields = ["name"]
 
 
-@admin.register(Organisation)
+@admin.register(models.Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "abbreviation", "type", "municipality"]
     list_filter = ["type"]
     search_fields = ["name", "abbreviation"]
 
 
-@admin.register(Profile)
+@admin.register(models.Profile)
 class ProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "region", "organisation"]
     list_filter = ["region"]
@@ -67,19 +54,19 @@ class ProfileAdmin(admin.ModelAdmin):
 
 
 class BodyPillarInline(admin.TabularInline):
-    model = BodyPillar
+    model = models.BodyPillar
     extra = 0
     autocomplete_fields = ["pillar"]
 
 
 class MembershipInline(admin.TabularInline):
-    model = Membership
+    model = models.Membership
     extra = 0
     fields = ["side", "order", "person", "alias", "seat_label", "role", "affiliation", "note"]
     autocomplete_fields = ["person", "organisation"]
 
 
-@admin.register(Body)
+@admin.register(models.Body)
 class BodyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "abbreviation", "level", "region"]
     list_filter = ["region", "level"]
@@ -88,18 +75,18 @@ class BodyAdmin(SimpleHistoryAdmin):
     inlines = [BodyPillarInline, MembershipInline]
 
 
-@admin.register(BodyPillar)
+@admin.register(models.BodyPillar)
 class BodyPillarAdmin(SimpleHistoryAdmin):
     list_display = ["body", "pillar", "certainty"]
     list_filter = ["certainty"]
 
 
 class PersonAliasInline(admin.TabularInline):
-    model = PersonAlias
+    model = models.PersonAlias
     extra = 0
 
 
-@admin.register(Person)
+@admin.register(models.Person)
 class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "organisation", "is_public", "region"]
     list_filter = ["region", "is_public"]
@@ -116,13 +103,13 @@ class PersonAdmin(SimpleHistoryAdmin):
             person_remove(person=person)
 
 
-@admin.register(PersonAlias)
+@admin.register(models.PersonAlias)
 class PersonAliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "person"]
     search_fields = ["name", "person__name"]
 
 
-@admin.register(Membership)
+@admin.register(models.Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["body", "side", "order", "person", "seat_label", "role", "affiliation"]
     list_filter = ["body", "side", "role"]
@@ -130,13 +117,13 @@ class MembershipAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["person", "organisation"]
 
 
-@admin.register(DecisionStep)
+@admin.register(models.DecisionStep)
 class DecisionStepAdmin(SimpleHistoryAdmin):
     list_display = ["agenda", "order", "date", "body", "body_text", "purpose"]
     list_filter = ["agenda", "purpose"]
 
 
-@admin.register(ConsultationInput)
+@admin.register(models.ConsultationInput)
 class ConsultationInputAdmin(SimpleHistoryAdmin):
     list_display = ["agenda", "round", "partner"]
     list_filter = ["agenda", "round"]

@@ -19,6 +19,7 @@ from governance.models import (
     PersonAlias,
     Region,
 )
+from governance.services import BODY_REMIT_FIELDS
 
 
 def coordinated_regions(user):
@@ -29,6 +30,15 @@ def coordinated_regions(user):
     if region is None or not has_role(user, COORDINATOR):
         return Region.objects.none()
     return Region.objects.filter(pk=region.pk)
+
+
+def offer_coordinated_regions(field, user):
+    """Offer only the user's coordinated regions in `field`, chosen already when there is one."""
+    regions = coordinated_regions(user)
+    field.queryset = regions
+    if regions.count() == 1:
+        field.initial = regions.first()
+    return regions
 
 
 class DateInput(forms.DateInput):
@@ -47,13 +57,7 @@ class BodyForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             "abbreviation",
             "level",
             "order",
-            "reach",
-            "remit",
-            "is_decision_making",
-            "is_advisory",
-            "is_exploratory",
-            "is_policy_making",
-            "agendas",
+            *BODY_REMIT_FIELDS,
             "source_note",
         ]
         widgets = {
@@ -64,10 +68,7 @@ class BodyForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        regions = coordinated_regions(user)
-        self.fields["region"].queryset = regions
-        if regions.count() == 1:
-            self.fields["region"].initial = regions.first()
+        regions = offer_coordinated_regions(self.fields["region"], user)
         self.fields["agendas"].queryset = Agenda.objects.filter(region__in=regions) | (
             Agenda.objects.filter(municipality__region__in=regions)
         )
@@ -150,10 +151,7 @@ class PersonForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        regions = coordinated_regions(user)
-        self.fields["region"].queryset = regions
-        if regions.count() == 1:
-            self.fields["region"].initial = regions.first()
+        offer_coordinated_regions(self.fields["region"], user)
         if self.instance.pk:
             self.fields["other_spellings"].initial = "\n".join(
                 self.instance.aliases.values_list("name", flat=True)

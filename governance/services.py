@@ -31,6 +31,17 @@ from .models import (
     members_as_written,
 )
 
+# What a body covers and does, and the agendas whose overview lists it: in this order in its
+# form and the API.
+BODY_REMIT_FIELDS = (
+    "reach",
+    "remit",
+    "is_decision_making",
+    "is_advisory",
+    "is_exploratory",
+    "is_policy_making",
+    "agendas",
+)
 # What the history keeps in place of a removed person's name.
 REMOVED_NAME = "verwijderde persoon"
 

@@ -18,7 +18,7 @@ from agenda.models import Agenda
 from evaluation.models import Evaluation
 from financing.models import Allocation
 from governance.models import Organisation
-from tests.evaluation.factories import coordinator
+from tests.factories import coordinator
 
 ROOT = Path(__file__).resolve().parent.parent
 TAG_MODULES = sorted(

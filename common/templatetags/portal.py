@@ -1,9 +1,10 @@
-"""Template filters shared by every app: Dutch amounts and plain-text paragraphs."""
+"""Template filters and tags shared by every app: Dutch amounts, plain-text paragraphs and
+tables that scroll sideways."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
-from django.utils.html import conditional_escape, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -51,4 +52,24 @@ def paragraphs(text):
         "\n",
         "<p>{}</p>",
         ((mark_safe(conditional_escape(p).replace("\n", "<br>")),) for p in parts),
+    )
+
+
+@register.simple_block_tag
+def scroll_table(content, stacked=False, labelledby=""):
+    """`{% scroll_table %}<caption>…</tbody>{% endscroll_table %}`: a table in a box that scrolls
+    sideways where the screen is too narrow for it.
+
+    `stacked=True`: on a phone its rows stack as cards instead (see narrow.css); `labelledby`:
+    the id of the caption naming it, which makes the box a region the keyboard can scroll.
+    """
+    box = "portal-table-scroll portal-table-scroll--stacks" if stacked else "portal-table-scroll"
+    table = "utrecht-table utrecht-table--html-table portal-stack" if stacked else "utrecht-table"
+    region = (
+        format_html(' tabindex="0" role="region" aria-labelledby="{}"', labelledby)
+        if labelledby
+        else ""
+    )
+    return format_html(
+        '<div class="{}"{}>\n<table class="{}">{}</table>\n</div>', box, region, table, content
     )

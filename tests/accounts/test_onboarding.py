@@ -16,14 +16,14 @@ from django.urls import reverse
 from accounts.access import BEHEERDER, COORDINATOR, PARTNER, has_role, is_beheerder
 from accounts.invitations import invitation_tokens
 from governance.models import Municipality, Region
-from tests.governance.factories import OrganisationFactory, RegionFactory, make_user
+from tests.factories import OrganisationFactory, RegionFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def beheerder(django_user_model):
-    return make_user(django_user_model, "beheer", role=BEHEERDER)
+def beheerder():
+    return make_user("beheer", role=BEHEERDER)
 
 
 @pytest.fixture
@@ -32,8 +32,8 @@ def region():
 
 
 @pytest.fixture
-def coordinator(django_user_model, region):
-    return make_user(django_user_model, "coord", role=COORDINATOR, region=region)
+def coordinator(region):
+    return make_user("coord", role=COORDINATOR, region=region)
 
 
 def _create_region(client, **overrides):
@@ -58,8 +58,8 @@ def test_beheerder_creates_a_region_with_sub_regions(client, beheerder):
 
 
 @pytest.mark.parametrize("role", [COORDINATOR, PARTNER, None])
-def test_only_a_beheerder_creates_regions(client, django_user_model, region, role):
-    user = make_user(django_user_model, "someone", role=role, region=region)
+def test_only_a_beheerder_creates_regions(client, region, role):
+    user = make_user("someone", role=role, region=region)
     client.force_login(user)
     assert client.get(reverse("governance:region_create")).status_code == 403
     assert _create_region(client).status_code == 403
@@ -273,9 +273,9 @@ def test_a_partner_editor_needs_an_organisation(client, coordinator, region):
     assert mail.outbox == []
 
 
-def test_coordinator_invites_only_for_the_own_region(client, coordinator, django_user_model):
+def test_coordinator_invites_only_for_the_own_region(client, coordinator):
     other = RegionFactory()
-    partner = make_user(django_user_model, "partner", role=PARTNER)
+    partner = make_user("partner", role=PARTNER)
     client.force_login(coordinator)
     assert _invite(client, other).status_code == 403
     client.force_login(partner)

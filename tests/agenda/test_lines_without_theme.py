@@ -15,7 +15,7 @@ from agenda import services
 from agenda.models import Action, Pillar, Theme
 from agenda.pdf import render_bijlage1_pdf
 from tests.annexes.pdftext import read_pdf, squeeze
-from tests.governance.factories import AgendaFactory, make_user
+from tests.factories import AgendaFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +46,9 @@ def plan():
 
 
 @pytest.fixture
-def coordinator(django_user_model, plan):
+def coordinator(plan):
     agenda, _pillars = plan
-    return make_user(django_user_model, "coord", role="coordinator", region=agenda.region)
+    return make_user("coord", role="coordinator", region=agenda.region)
 
 
 def _text(response) -> str:
@@ -196,7 +196,7 @@ def test_the_budget_page_bands_the_coordination_line_in_the_agendas_words(client
     from decimal import Decimal
 
     from financing.models import Allocation
-    from tests.financing.factories import make_stream
+    from tests.factories import make_stream
 
     agenda, _pillars = plan
     stream = make_stream(agenda.region, name="Regionale subsidie", level="regionaal")

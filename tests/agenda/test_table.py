@@ -101,7 +101,7 @@ def test_csv_export_holds_every_action_with_the_headings_of_bijlage_1(client, ag
 
 
 def test_export_headings_stay_dutch_in_the_english_interface(client, agenda):
-    client.post(reverse("set_language"), {"language": "en", "next": URL})
+    client.get(reverse("choose_language"), {"lang": "en", "next": URL})
     rows = csv_rows(client.get(URL, {"_export": "csv"}))
     assert rows[0] == EXPORT_HEADINGS
 

@@ -11,6 +11,13 @@ from governance.models import Organisation, Region
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _pages_made_anew(settings):
+    """These tests count the queries of making the table: a visitor's kept copy
+    (common/pagecache.py) would answer with the data version alone."""
+    settings.VISITOR_PAGE_CACHE_SECONDS = 0
+
+
 def build_agenda(slug: str, actions: int) -> Agenda:
     """An adopted agenda with `actions` actions over 2 pillars and 4 themes, each with 2 leads."""
     region, _ = Region.objects.get_or_create(slug="proefregio", defaults={"name": "Proefregio"})

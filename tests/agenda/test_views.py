@@ -233,23 +233,24 @@ def test_dutch_is_the_default_and_english_is_one_switch_away(client, demo):
     assert "vastgesteld op 20 oktober 2020" in html
     assert "Documentdatum: 14 oktober 2020" in html
 
-    response = client.post(reverse("set_language"), {"language": "en", "next": agenda_url})
+    switch = re.search(r'<a class="portal-language__link" href="([^"]+)"', html)[1]
+    response = client.get(switch.replace("&amp;", "&"))
     assert response.status_code == 302
     assert response["Location"] == agenda_url
     html = client.get(agenda_url).content.decode()
     assert '<html lang="en">' in html
     assert "Actions per status" in html
 
-    client.post(reverse("set_language"), {"language": "nl", "next": agenda_url})
+    client.get(reverse("choose_language"), {"lang": "nl", "next": agenda_url})
     assert '<html lang="nl">' in client.get(agenda_url).content.decode()
 
 
-def test_language_switch_is_a_plain_form(client, demo):
+def test_language_switch_is_a_plain_link_without_a_form_token(client, demo):
     html = client.get("/").content.decode()
-    form = re.search(r'<form class="portal-language"[^>]*>(.*?)</form>', html, re.S)
-    assert form is not None
-    assert 'action="/i18n/setlang/"' in html
-    assert 'name="language" value="en"' in form.group(1)
+    switch = re.search(r'<nav class="portal-language"[^>]*>(.*?)</nav>', html, re.S)
+    assert switch is not None
+    assert 'href="/taal/?lang=en&amp;next=/"' in switch.group(1)
+    assert "csrfmiddlewaretoken" not in html
     assert "<script" not in html
 
 

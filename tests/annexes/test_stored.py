@@ -11,6 +11,8 @@ from agenda import annex_views
 from agenda.models import Action, Agenda, Status
 from common.models import StoredPdf
 
+from .pdftext import read_pdf
+
 SLUG = "zkij-2020-2022"
 URL = f"/agendas/{SLUG}/bijlage-1.pdf"
 
@@ -64,6 +66,18 @@ def test_a_changed_status_gives_a_new_annex(demo, client):
     assert body(second) != body(first)
     # the old version's file is gone; one file per document
     assert StoredPdf.objects.filter(kind=f"bijlage1:{agenda.pk}").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_changed_part_size_gives_a_new_annex(demo, client, settings):
+    first = client.get(URL)
+    settings.ANNEX_CHUNK_ACTIONS = 20  # the demo agenda is now laid out in parts
+    second = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    # One layout is tagged; the parts merged are not.
+    assert "/StructTreeRoot" in read_pdf(body(first)).reader.trailer["/Root"]
+    assert "/StructTreeRoot" not in read_pdf(body(second)).reader.trailer["/Root"]
 
 
 @pytest.mark.django_db
@@ -125,3 +139,29 @@ def test_the_annex_of_a_concept_agenda_made_in_the_background_is_not_public(clie
     )
     assert client.get(reverse("annex_progress", args=[record.pk])).status_code == 404
     assert client.get(reverse("annex_download", args=[record.pk])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_worker_lays_a_large_annex_out_in_parts(client, settings):
+    from tests.agenda.test_table_queries import build_agenda
+
+    from .pdftext import squeeze
+
+    agenda = build_agenda("in-delen", 12)
+    settings.ANNEX_BACKGROUND_THRESHOLD = 10
+    settings.ANNEX_CHUNK_ACTIONS = 5
+    url = reverse("agenda:bijlage1_pdf", args=[agenda.slug])
+    assert client.get(url).status_code == 302
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    record = StoredPdf.objects.get()
+    assert record.state == StoredPdf.State.READY, record.error
+    assert record.progress == 100
+    pdf = read_pdf(body(client.get(url)))
+    total = len(pdf.pages)
+    assert total >= 3, "each part starts on a page of its own"
+    for number, text in enumerate(pdf.pages, start=1):
+        assert f"pagina {number} van {total}" in text
+    for i in range(12):
+        assert squeeze(f"Actie {i} voor werkzoekenden") in pdf.flat

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from financing.models import Allocation, Distribution
 from tests.annexes.pdftext import read_pdf
-from tests.financing.factories import PASSWORD, make_action, world
+from tests.factories import PASSWORD, make_action, world
 
 from .conftest import describe_violations
 

@@ -11,7 +11,7 @@ from agenda.models import Action, Agenda
 from financing.models import Distribution
 from governance.models import Organisation
 from tests.annexes.pdftext import read_pdf
-from tests.financing.factories import PASSWORD, make_region
+from tests.factories import PASSWORD, make_region
 
 pytestmark = [
     pytest.mark.browser,

@@ -156,7 +156,7 @@ def test_language_switch_works_without_javascript(browser, live_server, demo_liv
         page = context.new_page()
         page.goto(live_server.url + "/agendas/zkij-2020-2022/")
         assert page.locator("html").get_attribute("lang") == "nl"
-        page.get_by_role("button", name="English").click()
+        page.get_by_role("link", name="English").click()
         page.wait_for_load_state()
         assert page.url.endswith("/agendas/zkij-2020-2022/")
         assert page.locator("html").get_attribute("lang") == "en"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from agenda.models import Pillar
-from tests.governance.factories import (
+from tests.factories import (
     AgendaFactory,
     BodyFactory,
     OrganisationFactory,
@@ -47,9 +47,9 @@ def _text(response) -> str:
 
 
 @pytest.fixture
-def coordinator_of(django_user_model):
+def coordinator_of():
     def make(region):
-        return make_user(django_user_model, "coord", role="coordinator", region=region)
+        return make_user("coord", role="coordinator", region=region)
 
     return make
 

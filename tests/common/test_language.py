@@ -27,3 +27,29 @@ def test_an_unknown_language_cookie_falls_back_to_dutch(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx-evil<script>"
     page = client.get("/").content.decode()
     assert 'lang="nl"' in page
+
+
+def test_the_switch_link_sets_the_cookie_and_returns_to_the_page(client):
+    response = client.get("/taal/", {"lang": "en", "next": "/organisaties/?x=1"})
+    assert response.status_code == 302
+    assert response["Location"] == "/organisaties/?x=1"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert "no-store" in response["Cache-Control"]
+    assert "Organisations" in client.get("/organisaties/").content.decode()
+
+
+def test_an_unknown_language_in_the_switch_changes_nothing(client):
+    client.get("/taal/", {"lang": "en", "next": "/"})
+    response = client.get("/taal/", {"lang": "xx<script>", "next": "/"})
+    assert response.status_code == 302
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert 'lang="en"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/", "", "javascript:1"]
+)
+def test_the_switch_never_sends_the_visitor_off_the_site(client, next_url):
+    response = client.get("/taal/", {"lang": "en", "next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == "/"

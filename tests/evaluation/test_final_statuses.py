@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from agenda.models import Agenda, Status
 from evaluation.models import Outcome
-
-from .factories import ActionFactory, EvaluationFactory, coordinator, partner
+from tests.factories import ActionFactory, EvaluationFactory, coordinator, partner
 
 pytestmark = pytest.mark.django_db
 

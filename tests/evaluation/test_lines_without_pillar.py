@@ -8,8 +8,7 @@ from agenda.models import Action, Pillar
 from evaluation.models import Evaluation
 from evaluation.pdf import render_evaluation_pdf
 from tests.annexes.pdftext import read_pdf, squeeze
-
-from .factories import AgendaFactory, EvaluationFactory, ThemeFactory, coordinator
+from tests.factories import AgendaFactory, EvaluationFactory, ThemeFactory, coordinator
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from evaluation.models import Indicator
-
-from .factories import ActionFactory
+from tests.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
 

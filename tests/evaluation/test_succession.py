@@ -8,8 +8,7 @@ from django.urls import reverse
 from agenda.models import Action, Agenda, Pillar, Theme
 from agenda.succession import PillarPlan, agenda_carry_over, agenda_start_successor
 from evaluation.models import Evaluation, Indicator
-
-from .factories import coordinator, partner
+from tests.factories import coordinator, partner
 
 
 def model_to_dict(obj) -> dict:

@@ -8,8 +8,7 @@ from pypdf import PdfReader
 
 from agenda.models import Agenda
 from evaluation.models import Evaluation, Indicator
-
-from .factories import (
+from tests.factories import (
     ActionFactory,
     AgendaFactory,
     EvaluationFactory,

@@ -9,8 +9,7 @@ from django.urls import reverse
 from financing import selectors
 from financing.models import Allocation
 from financing.services import allocation_save
-
-from .factories import make_action, world
+from tests.factories import make_action, world
 
 pytestmark = pytest.mark.django_db
 

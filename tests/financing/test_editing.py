@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from financing.models import Allocation, Distribution, FundingStream, YearAmount
 from financing.services import allocation_save, year_amount_set
-
-from .factories import world
+from tests.factories import world
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def test_a_stream_with_allocations_is_not_deleted(client, w):
 
 
 def test_financing_forms_use_the_portals_form_styling(client, w):
-    from .factories import make_action
+    from tests.factories import make_action
 
     make_action(
         w.theme,

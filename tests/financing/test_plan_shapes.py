@@ -12,8 +12,7 @@ from financing.amounts import split_by_weight
 from financing.models import Allocation, Distribution
 from governance.models import Municipality, Organisation
 from tests.annexes.pdftext import read_pdf, squeeze
-
-from .factories import make_agenda, make_region, make_stream
+from tests.factories import make_agenda, make_region, make_stream
 
 pytestmark = pytest.mark.django_db
 

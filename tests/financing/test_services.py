@@ -14,8 +14,7 @@ from financing.services import (
     distribution_split,
     year_amount_set,
 )
-
-from .factories import make_action, make_stream, world
+from tests.factories import make_action, make_stream, world
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.urls import reverse
 from governance import services
 from governance.models import ConsultationInput
 from tests.annexes.pdftext import read_pdf
-
-from .factories import AgendaFactory, OrganisationFactory
+from tests.factories import AgendaFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from governance.models import DecisionStep, Membership, PersonAlias, members_as_written
-
-from .factories import (
+from tests.factories import (
     AgendaFactory,
     BodyFactory,
     MembershipFactory,

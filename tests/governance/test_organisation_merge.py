@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.access import BEHEERDER, COORDINATOR
 from governance.models import Organisation, Profile
 from governance.organisation_services import _references
-from tests.governance.factories import OrganisationFactory, RegionFactory, make_user
+from tests.factories import OrganisationFactory, RegionFactory, make_user
 
 
 def _pointing_at(organisation):
@@ -21,7 +21,7 @@ def _pointing_at(organisation):
 
 
 @pytest.mark.django_db
-def test_merging_keeps_every_reference(client, demo, django_user_model):
+def test_merging_keeps_every_reference(client, demo):
     counts = sorted(Organisation.objects.all(), key=lambda o: len(_pointing_at(o)), reverse=True)
     keep, drop = counts[0], counts[1]
     before_keep, before_drop = _pointing_at(keep), _pointing_at(drop)
@@ -29,8 +29,8 @@ def test_merging_keeps_every_reference(client, demo, django_user_model):
     led_before = set(keep.led_actions.values_list("pk", flat=True)) | set(
         drop.led_actions.values_list("pk", flat=True)
     )
-    beheerder = make_user(django_user_model, "beheer", role=BEHEERDER)
-    Profile.objects.create(user=make_user(django_user_model, "p"), organisation=drop)
+    beheerder = make_user("beheer", role=BEHEERDER)
+    Profile.objects.create(user=make_user("p"), organisation=drop)
     client.force_login(beheerder)
     url = reverse("governance:organisation_merge", args=[keep.pk])
     confirm = client.post(url, {"drop": drop.pk})
@@ -52,9 +52,9 @@ def test_merging_keeps_every_reference(client, demo, django_user_model):
 
 
 @pytest.mark.django_db
-def test_coordinator_keeps_only_the_organisations_of_the_own_region(client, django_user_model):
+def test_coordinator_keeps_only_the_organisations_of_the_own_region(client):
     region, other = RegionFactory(), RegionFactory()
-    coordinator = make_user(django_user_model, "c", role=COORDINATOR, region=region)
+    coordinator = make_user("c", role=COORDINATOR, region=region)
     own = OrganisationFactory(region=region, name="Werkbedrijf Noord")
     twin = OrganisationFactory(region=region, name="Werkbedrijf  Noord BV")
     foreign = OrganisationFactory(region=other, name="Werkbedrijf Zuid")

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from .factories import make_user
+from tests.factories import make_user
+
 from .seed_bijlage2 import BIJLAGE_2_ROWS
 
 pytestmark = pytest.mark.django_db
@@ -40,10 +41,8 @@ def bijlage2(demo, client):
     return fetch
 
 
-def test_the_logged_in_pdf_lists_every_body_and_every_member_as_written(
-    bijlage2, django_user_model
-):
-    text = pdf_text(bijlage2(make_user(django_user_model, "lezer", role="viewer")))
+def test_the_logged_in_pdf_lists_every_body_and_every_member_as_written(bijlage2):
+    text = pdf_text(bijlage2(make_user("lezer", role="viewer")))
     assert "Bijlage 2: Actuele samenstelling regionale overlegstructuur" in text
     for heading in ("Bestuurlijk", "Tactisch en uitvoerend", "Overige overleggen"):
         assert heading in text

@@ -10,14 +10,13 @@ from django.contrib.contenttypes.models import ContentType
 from agenda.models import Agenda
 from governance import services
 from governance.models import Membership, Person, PersonAlias, members_as_written
-
-from .factories import AgendaFactory, BodyFactory, MembershipFactory, PersonFactory
+from tests.factories import AgendaFactory, BodyFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_vaststellen_step_records_a_decision_and_does_not_change_the_agenda_state():
-    agenda = AgendaFactory()
+    agenda = AgendaFactory(state=Agenda.State.CONCEPT)
     assert agenda.state == Agenda.State.CONCEPT
     services.decision_step_record(
         agenda=agenda, purpose="bespreken", body_text="commissie", date=datetime.date(2021, 1, 5)
@@ -46,7 +45,7 @@ def test_correcting_a_step_never_changes_the_agenda_state():
 
 
 def test_an_adoption_step_keeps_a_vague_date_as_written():
-    agenda = AgendaFactory()
+    agenda = AgendaFactory(state=Agenda.State.CONCEPT)
     step = services.decision_step_record(
         agenda=agenda,
         purpose="vaststellen",

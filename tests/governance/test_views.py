@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from agenda.models import Agenda
 from governance.models import Body, DecisionStep, Membership, Organisation, Person
-
-from .factories import (
+from tests.factories import (
     AgendaFactory,
     BodyFactory,
     MembershipFactory,
@@ -28,8 +27,8 @@ def text_of(response) -> str:
 
 
 @pytest.fixture
-def viewer(django_user_model):
-    return make_user(django_user_model, "lezer", role="viewer")
+def viewer():
+    return make_user("lezer", role="viewer")
 
 
 # --- what visitors see ---------------------------------------------------------------------
@@ -109,20 +108,16 @@ def test_a_concept_agendas_pillars_are_not_shown_to_anonymous_visitors(concept_d
 
 
 @pytest.fixture
-def world(django_user_model):
+def world():
     body = BodyFactory()
-    agenda = AgendaFactory(region=body.region)
+    agenda = AgendaFactory(region=body.region, state=Agenda.State.CONCEPT)
     body.agendas.add(agenda)
     seat = MembershipFactory(body=body)
     step = DecisionStep.objects.create(agenda=agenda, order=1, purpose="bespreken", body=body)
     users = {
-        "coordinator": make_user(
-            django_user_model, "coord", role="coordinator", region=body.region
-        ),
-        "other_coordinator": make_user(
-            django_user_model, "ander", role="coordinator", region=BodyFactory().region
-        ),
-        "partner": make_user(django_user_model, "partner", role="partner", region=body.region),
+        "coordinator": make_user("coord", role="coordinator", region=body.region),
+        "other_coordinator": make_user("ander", role="coordinator", region=BodyFactory().region),
+        "partner": make_user("partner", role="partner", region=body.region),
     }
     return {"body": body, "agenda": agenda, "seat": seat, "step": step, "users": users}
 
@@ -275,7 +270,7 @@ def test_a_step_with_a_vague_date_shows_it_as_written(client, world):
 def test_the_coordinator_sets_the_pillars_of_a_body(client, world):
     client.force_login(world["users"]["coordinator"])
     body, agenda = world["body"], world["agenda"]
-    from .factories import PillarFactory
+    from tests.factories import PillarFactory
 
     first = PillarFactory(agenda=agenda, order=1)
     second = PillarFactory(agenda=agenda, order=2)
@@ -353,7 +348,7 @@ def test_the_coordinator_keeps_the_other_spellings_of_a_name(client, world):
 
 
 def test_the_coordinator_records_a_partners_input_and_it_shows_in_the_matrix(client, world):
-    from .factories import OrganisationFactory
+    from tests.factories import OrganisationFactory
 
     client.force_login(world["users"]["coordinator"])
     agenda = world["agenda"]
