@@ -11,8 +11,8 @@ migration creates the group), then say in the rules below what it may do.
 The domain apps state their rules as QuerySet methods built from the pieces here:
 `visible_to(user)`, `editable_by(user)` and `deletable_by(user)`. Views fetch what they change
 with `accounts.decorators.editable_object(request, Model.objects.all(), pk=pk)` (or
-`deletable_object`): 404 when it does not exist, 403 when it is not the user's; templates ask
-the `editable` filter of `{% load access %}`. A region's own record (the region, its
+`deletable_object`): 404 when it does not exist, 403 when it is not the user's; templates get
+the answers from their view. A region's own record (the region, its
 municipalities and organisations) is kept by the portal's beheerders and the region's
 coordinators (`RegionRecordQuerySet`); rows of an agenda by its region's coordinators
 (`AgendaOwnedQuerySet`).

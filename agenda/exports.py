@@ -1,7 +1,8 @@
 """CSV and XLSX downloads of the action table: streamed, flat in memory, formula-safe.
 
-The rows are read with `.values()` in chunks of `CHUNK_SIZE` actions; the leads and funding
-streams of each chunk come in two more queries, so no row becomes a model object. The CSV is
+The rows are read with `.values()` in chunks of `CHUNK_SIZE` actions; the leads and the columns
+other apps add (the funding streams) are read once for all of them, so no row becomes a model
+object. The CSV is
 written row by row into a `StreamingHttpResponse`; the XLSX through openpyxl's write-only
 workbook into a temporary file. The columns and their headings are those of `ActionTable`
 (the headings of Bijlage 1, in Dutch whatever the interface).
@@ -23,7 +24,6 @@ from collections.abc import Iterable, Iterator
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.encoding import force_str
-from django.utils.translation import gettext as _
 
 from agenda.models import outside_top_levels
 
@@ -88,52 +88,29 @@ def _leads(actions) -> dict[int, str]:
     return {action_id: ", ".join(parts) for action_id, parts in names.items()}
 
 
-def _funding(actions) -> dict[int, str]:
-    """The line `financing.selectors.funding_summary` writes, for each of `actions` at once."""
-    from common.templatetags.portal import format_euro
-    from financing.models import Allocation, FundingStream
-
-    streams: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
-    named = FundingStream.actions.through.objects.filter(action__in=actions)
-    for action_id, stream_id, order, name in named.order_by(
-        "fundingstream__region", "fundingstream__order", "fundingstream__name"
-    ).values_list("action_id", "fundingstream_id", "fundingstream__order", "fundingstream__name"):
-        streams[action_id][stream_id] = (order, name)
-    amounts: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    allocations = Allocation.objects.filter(action__in=actions).values_list(
-        "action_id", "stream_id", "stream__order", "stream__name", "year", "budgeted", "realised"
-    )
-    whole_period = _("whole period")
-    budgeted_text = _("budgeted %(amount)s (%(year)s)")
-    realised_text = _("realised %(amount)s (%(year)s)")
-    for action_id, stream_id, order, name, year, budgeted, realised in allocations:
-        streams[action_id].setdefault(stream_id, (order, name))
-        year_text = str(year) if year else whole_period
-        if budgeted is not None:
-            amounts[action_id][stream_id].append(
-                budgeted_text % {"amount": format_euro(budgeted), "year": year_text}
-            )
-        if realised is not None:
-            amounts[action_id][stream_id].append(
-                realised_text % {"amount": format_euro(realised), "year": year_text}
-            )
-    lines = {}
-    for action_id, by_stream in streams.items():
-        parts = []
-        for stream_id, (_order, name) in sorted(by_stream.items(), key=lambda item: item[1]):
-            written = amounts[action_id][stream_id] if action_id in amounts else []
-            parts.append(f"{name}: {', '.join(written)}" if written else name)
-        lines[action_id] = "; ".join(parts)
-    return lines
+# Columns other apps fill (see `register_export_column`): name -> `texts_of(actions)`, which
+# answers {action id: text} for the actions of a subquery, in a fixed number of queries.
+COLUMN_TEXTS: dict = {}
 
 
-# The exported columns, in the sequence `_cells` writes them.
-COLUMNS = ["number", "theme", "target_group", "scope", "text", "status", "leads"]
-COLUMNS += ["financing", "funding"]
+def register_export_column(name: str, texts_of) -> None:
+    """Fill the export column `name` with `texts_of(actions)`: {action id: text}, read once for
+    the whole export with the actions as a subquery."""
+    COLUMN_TEXTS[name] = texts_of
 
 
-def _cells(rows: Iterable[dict], leads: dict, funding: dict) -> Iterator[tuple]:
-    """The cells of every row in the sequence of `COLUMNS`."""
+# The agenda's own exported columns, in the sequence `_cells` writes them; the registered
+# columns follow.
+OWN_COLUMNS = ["number", "theme", "target_group", "scope", "text", "status", "leads"]
+OWN_COLUMNS += ["financing"]
+
+
+def all_columns() -> list[str]:
+    return OWN_COLUMNS + list(COLUMN_TEXTS)
+
+
+def _cells(rows: Iterable[dict], leads: dict, extras: list[dict]) -> Iterator[tuple]:
+    """The cells of every row in the sequence of `all_columns()`."""
     outside = {}  # the heading of lines under no pillar, per word for a pillar
     for row in rows:
         if row["theme_id"]:
@@ -160,7 +137,7 @@ def _cells(rows: Iterable[dict], leads: dict, funding: dict) -> Iterator[tuple]:
             row["status__name"] or "",
             row["lead_text"] or leads.get(pk, ""),
             row["financing_text"],
-            funding.get(pk, ""),
+            *[texts.get(pk, "") for texts in extras],
         )
 
 
@@ -168,18 +145,21 @@ def export_rows(queryset, names: list[str]) -> Iterator[tuple]:
     """The cells of every action in `queryset` (in its order), for the columns `names`.
 
     Values are as the old export wrote them: texts, and the theme number as a number. They
-    are not yet neutralised. The leads and funding of all the actions are read first, in one
-    query each (three for funding), with the actions as a subquery.
+    are not yet neutralised. The leads and the other apps' columns of all the actions are read
+    first, each in a fixed number of queries, with the actions as a subquery.
     """
     plain = queryset.select_related(None).prefetch_related(None)
     actions = plain.order_by().values("pk")
     leads = _leads(actions.filter(lead_text="")) if "leads" in names else {}
-    funding = _funding(actions) if "funding" in names else {}
+    extras = [
+        texts_of(actions) if name in names else {} for name, texts_of in COLUMN_TEXTS.items()
+    ]
     rows = plain.values(*VALUE_FIELDS).iterator(chunk_size=CHUNK_SIZE)
-    cells = _cells(rows, leads, funding)
-    if names == COLUMNS:
+    cells = _cells(rows, leads, extras)
+    columns = all_columns()
+    if names == columns:
         return cells
-    pick = [COLUMNS.index(name) for name in names]
+    pick = [columns.index(name) for name in names]
     return (tuple(row[i] for i in pick) for row in cells)
 
 

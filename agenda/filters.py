@@ -1,9 +1,10 @@
 """Filters of the action table: every one a query parameter, so a selection can be shared.
 
 Adding a filter takes a few lines in `ActionFilter`: declare it, and if its choices depend on the
-agenda shown, use `AgendaChoiceFilter` with a `choices_for(agenda)` function. The table page
-renders every declared filter as a labelled control; unknown or invalid values are ignored and
-shown as a form error.
+agenda shown, use `AgendaChoiceFilter` with a `choices_for(agenda)` function. An app above the
+agenda adds its filter with `register_filter(name, filter_, after=...)` in its
+`AppConfig.ready()` instead. The table page renders every filter as a labelled control; unknown
+or invalid values are ignored and shown as a form error.
 """
 
 import functools
@@ -17,8 +18,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from common.dataversion import newest_ids
-from evaluation.models import Outcome
-from financing.models import FundingStream
 from governance.models import Organisation
 
 from .models import Action, Agenda, Pillar, Scope, Status, Theme
@@ -74,12 +73,14 @@ def data_version() -> tuple:
     return newest_ids(_versioned_models())
 
 
+# The models of other apps whose changes change the filters' options (`register_filter`).
+_registered_versioned: list = []
+
+
 @functools.cache
 def _versioned_models() -> tuple:
     """The history tables `data_version()` reads: they are fixed, so they are listed once."""
-    from financing.models import Allocation, FundingStream
-
-    models = [Action.history.model, Allocation.history.model, FundingStream.history.model]
+    models = [Action.history.model, *_registered_versioned]
     models += [Organisation.history.model, Pillar.history.model, Theme.history.model]
     models += [relation.related_model for relation in Action.history.model._meta.related_objects]
     # A status or scope added (in the admin) is a valid filter value at once.
@@ -153,26 +154,12 @@ class ActionFilter(django_filters.FilterSet):
         choices=Action.Stage.choices,
         empty_label=_("All"),
     )
-    outcome = django_filters.ChoiceFilter(
-        label=_("Evaluation outcome"),
-        field_name="evaluation__outcome",
-        choices=Outcome.choices,
-        empty_label=_("All"),
-    )
     lead = AgendaChoiceFilter(
         label=_("Lead organisation"),
         field_name="leads",
         choices_for=lambda agenda: Organisation.objects.filter(
             Exists(Action.objects.filter(leads=OuterRef("pk"), agenda=agenda))
         ).order_by("name"),
-    )
-    funding = AgendaChoiceFilter(
-        label=_("Funding stream"),
-        method="filter_funding",
-        to_field_name="slug",
-        choices_for=lambda agenda: FundingStream.objects.used_in_agenda(agenda).order_by(
-            "order", "name"
-        ),
     )
 
     class Meta:
@@ -249,11 +236,6 @@ class ActionFilter(django_filters.FilterSet):
             cache.set(key, options, CHOICES_CACHE_SECONDS)
         return options
 
-    def filter_funding(self, queryset, name, value):
-        from financing.selectors import actions_funded_by
-
-        return actions_funded_by(queryset, value)
-
     def filter_text(self, queryset, name, value):
         words = value.split()[:QUERY_MAX_WORDS]
         for word in words:
@@ -284,3 +266,25 @@ class ActionFilter(django_filters.FilterSet):
                 value = dict(field.choices).get(value, value)
             active.append((str(field.label), str(value)))
         return active
+
+
+def register_filter(
+    name: str, filter_: django_filters.Filter, after: str | None = None, versioned=()
+) -> None:
+    """Add a filter to the action table (and so to the API), after the filter named `after`
+    (last when not given). For the apps above the agenda, in their `AppConfig.ready()`.
+    `versioned`: the history models whose changes change the filter's options."""
+    _registered_versioned.extend(model for model in versioned if model not in _registered_versioned)
+    classes = [ActionFilter]
+    for cls in classes:
+        classes.extend(cls.__subclasses__())
+        cls.declared_filters = _placed(cls.declared_filters, name, filter_, after)
+        cls.base_filters = _placed(cls.base_filters, name, filter_, after)
+
+
+def _placed(filters: dict, name: str, filter_, after: str | None) -> dict:
+    items = [(key, value) for key, value in filters.items() if key != name]
+    keys = [key for key, _value in items]
+    place = keys.index(after) + 1 if after in keys else len(items)
+    items.insert(place, (name, filter_))
+    return dict(items)

@@ -2,7 +2,8 @@
 
 Adding a column: declare it on `ActionTable` with a `verbose_name` (its heading on screen and in
 the export), add it to `COLUMNS`, and list any relation it reads in `prefetch` (or
-`select`) so the page keeps its fixed number of queries.
+`select`) so the page keeps its fixed number of queries. An app above the agenda adds an
+export-only column with `register_export_column` in its `AppConfig.ready()`.
 """
 
 from django.utils.encoding import force_str
@@ -14,11 +15,13 @@ from django_tables2 import Column, Table
 from django_tables2.export import TableExport
 from django_tables2.rows import BoundRow, BoundRows
 
+from agenda import exports
 from agenda.models import outside_top_levels
 
 # Page sizes offered on the table page; the first one is the default.
 PAGE_SIZES = (25, 10, 50, 100)
 # The columns in their order on screen and in the export; each has its `value_<name>(record)`.
+# The columns other apps add (`register_export_column`) come after them.
 COLUMNS = (
     "number",
     "theme",
@@ -28,7 +31,6 @@ COLUMNS = (
     "status",
     "leads",
     "financing",
-    "funding",
 )
 
 
@@ -109,17 +111,9 @@ class ActionTable(Table):
         order_by=("financing_text", "theme__number", "order"),
         default="",
     )
-    # In the export only: the funding streams with their budgeted and realised amounts.
-    funding = Column(
-        verbose_name=_("Funding streams and amounts"),
-        accessor="pk",
-        visible=False,
-        orderable=False,
-        empty_values=(),
-    )
 
     # Relations read per row: loaded up front, so the query count does not grow with the rows.
-    # The page reads only the visible columns (the funding column is in the export only).
+    # The page reads only the visible columns (the columns other apps add are in the export only).
     select = ["theme", "pillar", "agenda", "scope", "status"]
     prefetch = ["leads"]
     # Fields the visible columns read; nothing else is fetched for the page.
@@ -142,6 +136,8 @@ class ActionTable(Table):
     ]
     # Columns whose `value_<name>(record)` the export calls directly (see `as_values`).
     direct_values = frozenset(COLUMNS)
+    # The export-only columns other apps add (`register_export_column`): name -> text of one action.
+    registered_values: dict = {}
 
     class Meta:
         template_name = "agenda/action_list_table.html"
@@ -232,10 +228,9 @@ class ActionTable(Table):
             if column.name not in exclude and not column.column.exclude_from_export
         ]
         yield [force_str(column.header, strings_only=True) for column in columns]
-        getters = [
-            getattr(self, f"value_{column.name}") if column.name in self.direct_values else None
-            for column in columns
-        ]
+        direct = {name: getattr(self, f"value_{name}") for name in self.direct_values}
+        direct.update(self.registered_values)
+        getters = [direct.get(column.name) for column in columns]
         for row in self.rows:
             yield [
                 force_str(
@@ -294,13 +289,19 @@ class ActionTable(Table):
     def render_leads(self, record):
         return render_leads(record)
 
-    def value_funding(self, record):
-        from financing.selectors import funding_summary
-
-        return funding_summary(record)
-
     def value_leads(self, record):
         return record.lead_text or ", ".join(o.short_name for o in record.leads.all())
+
+
+def register_export_column(name: str, heading, *, text_of, texts_of) -> None:
+    """Add a column to the action table's export (after the others), filled by another app in
+    its `AppConfig.ready()`: `text_of(action)` the cell of one action, `texts_of(actions)`
+    {action id: text} for many at once."""
+    ActionTable.base_columns[name] = Column(
+        verbose_name=heading, accessor="pk", visible=False, orderable=False, empty_values=()
+    )
+    ActionTable.registered_values[name] = text_of
+    exports.register_export_column(name, texts_of)
 
 
 def render_leads(action):

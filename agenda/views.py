@@ -10,12 +10,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
+from accounts import access
 from accounts.access import can_read_internal
 from common.charts import stacked_bar_chart
 from common.pagecache import cached_for_visitors
 from governance.models import Organisation
+from governance.selectors import organisation_seats
 
-from . import exports
+from . import exports, sections
+from .annex_views import may_print_past_annex
 from .filter_chips import filter_chips
 from .filters import ActionFilter
 from .models import Action, Agenda, Scope, Status, Theme
@@ -33,7 +36,11 @@ def home(request):
         .select_related("region", "municipality")
         .annotate(action_count=Count("actions"))
     )
-    return TemplateResponse(request, "agenda/agenda_list.html", {"agendas": agendas})
+    return TemplateResponse(
+        request,
+        "agenda/agenda_list.html",
+        {"agendas": agendas, "may_create_agenda": access.can_create_agenda(request.user)},
+    )
 
 
 @cached_for_visitors(Status, Scope)
@@ -78,6 +85,13 @@ def agenda_detail(request, slug):
             "status_chart": status_chart(counts),
             "show_internal": can_read_internal(request.user),
             "has_added_later": Action.objects.in_agenda(agenda).filter(added_later=True).exists(),
+            "prints_past_annex": may_print_past_annex(request.user, agenda),
+            "body_count": agenda.bodies.count(),  # the length of Bijlage 2
+            "editing": {
+                "can_edit": access.coordinates_agenda(request.user, agenda),
+                "can_read_history": access.can_read_history(request.user),
+            },
+            "sections": sections.gather(sections.AGENDA_PAGE, agenda, request.user),
             "crumbs": [(agenda.title, None)],
         },
     )
@@ -227,6 +241,8 @@ def action_page(request, pk) -> dict:
         "predecessor": predecessor,
         "successors": successors,
         "show_internal": can_read_internal(request.user),
+        "editing": action_editing(request.user, action),
+        "sections": sections.gather(sections.ACTION_PAGE, action, request.user),
     }
     return {
         "title": str(action),
@@ -236,6 +252,19 @@ def action_page(request, pk) -> dict:
             (str(action), None),
         ],
         "body": render_to_string("agenda/_action_detail_body.html", context, request),
+    }
+
+
+def action_editing(user, action) -> dict | None:
+    """What the editing tools of the action page offer the user (none for a visitor)."""
+    if not user.is_authenticated:
+        return None
+    can_edit = access.can_edit_action(user, action)
+    return {
+        "can_edit": can_edit,
+        "can_delete": can_edit and Action.objects.filter(pk=action.pk).deletable_by(user).exists(),
+        "can_read_history": access.can_read_history(user),
+        "statuses": list(Status.objects.all()) if can_edit else [],
     }
 
 
@@ -273,6 +302,7 @@ def organisation_detail(request, pk):
             "organisation": organisation,
             "agendas": agendas,
             "action_count": sum(len(group["actions"]) for group in agendas),
+            "seats": organisation_seats(organisation, request.user),
             "crumbs": [(organisation.name, None)],
         },
     )

@@ -24,6 +24,8 @@ DEMO_LOADERS = [
     "governance.demo.load_bodies",
     "financing.demo.load_financing",
     "evaluation.demo.load_evaluations",
+    # the funds the evaluation names, booked as realised amounts (after the evaluated actions)
+    "financing.demo.load_realised_from_evaluation",
 ]
 
 

@@ -50,22 +50,6 @@ def _bijlage_action(agenda: Agenda, item: dict) -> tuple[Action, int]:
     return action, int(changed)
 
 
-def _record_realised(action: Action, fund: EvaluationFund, agenda: Agenda, written: str) -> int:
-    """Book a fund used as the realised amount of its stream for the action (financing app)."""
-    from financing.services import allocation_set_realised
-
-    year = fund.year or agenda.last_year
-    if fund.year:
-        when = f"jaar {fund.year} uit de tekst van de evaluatie"
-    else:
-        when = f"de evaluatie noemt geen jaar: geboekt op {year}, het laatste jaar van de agenda"
-    note = f"Evaluatie 2020-2022 (001 hoofdstuk 3), zoals geschreven: '{written}'; {when}."
-    _allocation, changed = allocation_set_realised(
-        stream=fund.stream_text, action=action, year=year, amount=fund.amount, note=note
-    )
-    return int(changed)
-
-
 def load_evaluation_file(name: str) -> int:
     data = read_fixture(name)
     agenda = Agenda.objects.get(slug=data["agenda"])
@@ -101,7 +85,7 @@ def load_evaluation_file(name: str) -> int:
         parties = [organisation_by_key(key) for key in item.get("parties") or []]
         changed += set_m2m(evaluation.parties, parties)
         for order, fund in enumerate(item.get("funds") or [], start=1):
-            fund_row, c = upsert(
+            _fund, c = upsert(
                 EvaluationFund,
                 lookup={"evaluation": evaluation, "order": order},
                 values={
@@ -112,7 +96,6 @@ def load_evaluation_file(name: str) -> int:
                 },
             )
             changed += c
-            changed += _record_realised(action, fund_row, agenda, item["funds_text"])
         for order, ind in enumerate(item.get("indicators") or [], start=1):
             _i, c = upsert(
                 Indicator,

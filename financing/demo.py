@@ -3,15 +3,20 @@
 import re
 from decimal import Decimal
 
-from agenda.models import Action, Agenda
+from agenda.models import Action, Agenda, Theme
 from common.demo import read_fixture
 from common.upsert import set_m2m, upsert
 from governance.demo import organisation_by_key
 from governance.models import Region
 
 from .models import FundingStream, YearAmount
+from .services import allocation_set_realised
 
 FINANCING_FIXTURES = ["financing_zkij.yaml", "financing_haarlem_addendum.yaml"]
+# The evaluation of the 2020-2022 agenda (seed 001) names the funds each activity used; they
+# are booked as the realised amounts of their streams. The evaluation's own loader runs first
+# and makes the actions the agenda gained during its run.
+REALISED_FIXTURES = ["evaluation_zkij_2020_2022.yaml"]
 
 
 def _names(phrase: str) -> re.Pattern:
@@ -72,3 +77,48 @@ def load_financing_file(name: str) -> int:
 
 def load_financing() -> int:
     return sum(load_financing_file(name) for name in FINANCING_FIXTURES)
+
+
+def _evaluated_action(agenda: Agenda, item: dict) -> Action:
+    """The action an item of the evaluation fixture is about: a row of Bijlage 1 by theme and
+    order, or an action added later by its theme and text."""
+    if "action" in item:
+        ref = item["action"]
+        return Action.objects.get(agenda=agenda, theme__number=ref["theme"], order=ref["order"])
+    theme = Theme.objects.get(agenda=agenda, number=item["added_later"]["theme"])
+    return Action.objects.filter(theme=theme, text=item["action_text"]).first()
+
+
+def load_realised_file(name: str) -> int:
+    data = read_fixture(name)
+    agenda = Agenda.objects.get(slug=data["agenda"])
+    changed = 0
+    for item in data["evaluations"]:
+        funds = item.get("funds") or []
+        if not funds:
+            continue
+        action = _evaluated_action(agenda, item)
+        written = item["funds_text"]
+        for fund in funds:
+            year = fund.get("year") or agenda.last_year
+            if fund.get("year"):
+                when = f"jaar {fund['year']} uit de tekst van de evaluatie"
+            else:
+                when = (
+                    f"de evaluatie noemt geen jaar: geboekt op {year}, "
+                    "het laatste jaar van de agenda"
+                )
+            note = f"Evaluatie 2020-2022 (001 hoofdstuk 3), zoals geschreven: '{written}'; {when}."
+            _allocation, c = allocation_set_realised(
+                stream=fund["stream"],
+                action=action,
+                year=year,
+                amount=Decimal(str(fund["amount"])),
+                note=note,
+            )
+            changed += int(c)
+    return changed
+
+
+def load_realised_from_evaluation() -> int:
+    return sum(load_realised_file(name) for name in REALISED_FIXTURES)

@@ -3,9 +3,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from accounts.access import is_coordinator_for
 from common.templatetags.portal import format_euro
-from financing.models import Allocation, YearAmount
+from financing.models import YearAmount
 from financing.selectors import Total
 
 register = template.Library()
@@ -42,34 +41,3 @@ def total_amount(total: Total) -> str:
     if total.has_unknown:
         text = _("%(amount)s + not yet known") % {"amount": text}
     return text
-
-
-@register.simple_tag(takes_context=True)
-def action_funding(context, action):
-    """The allocations of an action and whether the user may change them."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    allocations = (
-        Allocation.objects.visible_to(user)
-        .filter(action=action)
-        .select_related("stream__financier", "distribution")
-        .order_by("stream__order", "year")
-    )
-    return {
-        "allocations": allocations,
-        "streams": action.funding_streams.all(),
-        # a visitor without an account edits nothing: no need to fetch the region
-        "can_edit": bool(user and user.is_authenticated)
-        and is_coordinator_for(user, action.agenda.owner_region),
-    }
-
-
-@register.simple_tag(takes_context=True)
-def agenda_funding(context, agenda):
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    return {
-        "stream_count": agenda.funding_streams.count(),
-        "allocation_count": Allocation.objects.in_agenda(agenda).count(),
-        "can_edit": is_coordinator_for(user, agenda.owner_region),
-    }

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from agenda.models import Action, Status
 from tests.agenda.test_table_queries import build_agenda
-from tests.evaluation.factories import coordinator
+from tests.factories import coordinator
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,49 @@
+"""The sections other apps add to the agenda page and the action page.
+
+An app that stands on the agenda registers its section in its `AppConfig.ready()`:
+
+    register_section("financing", agenda_funding, "financing/_agenda_section.html", order=10)
+
+`selector(obj, user)` reads what the section shows (`obj` is the agenda, or the action on the
+action page) and returns plain data; the agenda views call every registered selector and the
+page includes each section's template with that data as `data`. So the agenda never imports
+the apps above it, and the sections' templates and template tags only format what they get.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+AGENDA_PAGE = "agenda"
+ACTION_PAGE = "action"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    selector: Callable[[Any, Any], Any]
+    template: str
+    order: int
+
+
+_registry: dict[str, dict[str, Section]] = {AGENDA_PAGE: {}, ACTION_PAGE: {}}
+
+
+def register_section(
+    name: str, selector: Callable, template: str, order: int, page: str = AGENDA_PAGE
+) -> None:
+    """Add (or replace, by `name`) a section of the agenda page or, with `page=ACTION_PAGE`,
+    of the action page."""
+    _registry[page][name] = Section(name=name, selector=selector, template=template, order=order)
+
+
+def sections_of(page: str) -> list[Section]:
+    return sorted(_registry[page].values(), key=lambda section: (section.order, section.name))
+
+
+def gather(page: str, obj, user) -> list[dict]:
+    """Each section of `page` with its data for `obj` as `user` sees it, in order."""
+    return [
+        {"name": section.name, "template": section.template, "data": section.selector(obj, user)}
+        for section in sections_of(page)
+    ]
