@@ -151,9 +151,7 @@ def export_rows(queryset, names: list[str]) -> Iterator[tuple]:
     plain = queryset.select_related(None).prefetch_related(None)
     actions = plain.order_by().values("pk")
     leads = _leads(actions.filter(lead_text="")) if "leads" in names else {}
-    extras = [
-        texts_of(actions) if name in names else {} for name, texts_of in COLUMN_TEXTS.items()
-    ]
+    extras = [texts_of(actions) if name in names else {} for name, texts_of in COLUMN_TEXTS.items()]
     rows = plain.values(*VALUE_FIELDS).iterator(chunk_size=CHUNK_SIZE)
     cells = _cells(rows, leads, extras)
     columns = all_columns()
