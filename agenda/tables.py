@@ -5,6 +5,7 @@ the export), add it to `Meta.sequence`, and list any relation it reads in `prefe
 `select`) so the page keeps its fixed number of queries.
 """
 
+from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.functional import lazy
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -161,6 +162,9 @@ class ActionTable(Table):
     def __init__(self, *args, top_level_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.top_level_label = top_level_label or "pijler"
+        # the addresses of the rows' links, each worked out once per table instead of per cell
+        self.action_url = pk_url("agenda:action_detail")
+        self.organisation_url = pk_url("agenda:organisation_detail")
         self.rows = ActionRows(data=self.data, table=self, pinned_data=self.pinned_data)
         self.cell_functions = {
             "number": self.value_number,
@@ -294,13 +298,13 @@ class ActionTable(Table):
         return record.theme.target_group
 
     def render_text(self, record):
-        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.text)
+        return format_html('<a href="{}">{}</a>', self.action_url(record.pk), record.text)
 
     def value_text(self, record):
         return record.text
 
     def render_leads(self, record):
-        return render_leads(record)
+        return render_leads(record, self.organisation_url)
 
     def value_funding(self, record):
         from financing.selectors import funding_summary
@@ -311,13 +315,26 @@ class ActionTable(Table):
         return record.lead_text or ", ".join(o.short_name for o in record.leads.all())
 
 
-def render_leads(action):
-    """The leads as written, with links to the organisations the portal knows."""
+def pk_url(viewname: str):
+    """A function giving the address of `viewname` for a primary key, from one `reverse()`."""
+    marker = "918273645"
+    before, _marker, after = reverse(viewname, args=[marker]).partition(marker)
+    return lambda pk: f"{before}{int(pk)}{after}"
+
+
+def render_leads(action, organisation_url=None):
+    """The leads as written, with links to the organisations the portal knows.
+
+    `organisation_url`: a `pk_url` for the organisations' pages (their own `get_absolute_url`
+    if not given)."""
     leads = list(action.leads.all())
     links = format_html_join(
         ", ",
         '<a href="{}">{}</a>',
-        ((o.get_absolute_url(), o.short_name) for o in leads),
+        (
+            (organisation_url(o.pk) if organisation_url else o.get_absolute_url(), o.short_name)
+            for o in leads
+        ),
     )
     names = ", ".join(o.short_name for o in leads)
     if not leads:
