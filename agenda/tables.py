@@ -127,7 +127,6 @@ class ActionTable(Table):
         "theme__target_group",
         "pillar__name",
         "pillar__order",
-        "agenda__slug",
         "scope__name",
         "status__name",
     ]
@@ -247,7 +246,9 @@ class ActionTable(Table):
     @classmethod
     def prepare_page(cls, queryset):
         """As `prepare`, reading only the fields the table page shows."""
-        return cls.prepare(queryset).only(*cls.only)
+        # the rows' links need only their ids, not the agenda of each row
+        page_select = [name for name in cls.select if name != "agenda"]
+        return queryset.select_related(*page_select).prefetch_related(*cls.prefetch).only(*cls.only)
 
     def as_values(self, exclude_columns=None):
         """The rows of the export: headings, then every row in the table's order.
