@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -39,15 +39,18 @@ class QuickSelect(forms.Select):
         chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
         chosen.discard("None")
         attributes = {"name": name, **self.build_attrs(self.attrs, attrs)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option, mark_safe(" selected") if str(option) in chosen else "", label)
-                for option, label in self.choices
-            ),
+        options = []
+        for option, label in self.choices:
+            value = str(option)
+            selected = " selected" if value in chosen else ""
+            options.append(
+                f'<option value="{escape(value)}"{selected}>{conditional_escape(label)}</option>'
+            )
+        return format_html(
+            "<select{}>{}</select>",
+            html_attributes(attributes),
+            mark_safe("".join(options)),  # noqa: S308 -- every value and label escaped above
         )
-        return format_html("<select{}>{}</select>", html_attributes(attributes), options)
 
 
 def html_attributes(attributes: dict):
@@ -88,18 +91,59 @@ def _versioned_models() -> tuple:
     return tuple(models)
 
 
+class AgendaChoiceIterator(django_filters.fields.ModelChoiceIterator):
+    """The options of an `AgendaChoiceField`, reading its queryset only when iterated."""
+
+    def __init__(self, field):
+        self.field = field
+
+    @property
+    def queryset(self):
+        return self.field.queryset
+
+
+class AgendaChoiceField(django_filters.fields.ModelChoiceField):
+    """A model choice whose queryset is made by a function when it is first read: to list the
+    options (the table page reads them from its cache) or to check a value given."""
+
+    iterator = AgendaChoiceIterator
+
+    def __init__(self, *args, queryset, **kwargs):
+        self.make_queryset = queryset
+        super().__init__(*args, queryset=None, **kwargs)
+
+    def _get_queryset(self):
+        if self._queryset is None and self.make_queryset is not None:
+            self._queryset = self.make_queryset().all()
+        return self._queryset
+
+    queryset = property(_get_queryset, forms.ModelChoiceField._set_queryset)
+
+    def __deepcopy__(self, memo):
+        result = super(forms.ChoiceField, self).__deepcopy__(memo)
+        result.widget.choices = result.choices  # options of the copy, still not read
+        return result
+
+
 class AgendaChoiceFilter(django_filters.ModelChoiceFilter):
     """A choice among rows that belong to the agenda shown (its pillars, themes, leads, ...).
 
     `choices_for(agenda)` returns the queryset of choices; the option labels are the rows'
-    names as the agenda writes them.
+    names as the agenda writes them. The queryset is made only when it is read.
     """
+
+    field_class = AgendaChoiceField
 
     def __init__(self, *args, choices_for, **kwargs):
         self.choices_for = choices_for
+        self.agenda = None
+        self.make_choices = None  # set by the filter set: its `choices(filter_)`
         kwargs.setdefault("queryset", None)
         kwargs.setdefault("empty_label", _("All"))
         super().__init__(*args, **kwargs)
+
+    def get_queryset(self, request):
+        return self.make_choices or functools.partial(self.choices_for, self.agenda)
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -188,7 +232,8 @@ class ActionFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, request=request, prefix=prefix)
         for filter_ in self.filters.values():
             if isinstance(filter_, AgendaChoiceFilter):
-                filter_.queryset = self.choices(filter_)
+                filter_.agenda = agenda
+                filter_.make_choices = functools.partial(self.choices, filter_)
         pillar = self.filters.get("pillar")  # the API builds only the filters asked for
         if pillar is not None:
             if agenda.top_level_label != "pijler":  # the default word keeps its translation
