@@ -7,7 +7,10 @@ export-only column with `register_export_column` in its `AppConfig.ready()`.
 """
 
 import html
+from collections import defaultdict
+from types import SimpleNamespace
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.functional import lazy
@@ -19,7 +22,7 @@ from django_tables2.export import TableExport
 from django_tables2.rows import BoundRow, BoundRows
 
 from agenda import exports
-from agenda.models import outside_top_levels
+from agenda.models import Action, outside_top_levels
 
 # Page sizes offered on the table page; the first one is the default.
 PAGE_SIZES = (25, 10, 50, 100)
@@ -136,6 +139,26 @@ class ActionTable(Table):
         "scope__name",
         "status__name",
     ]
+    # What the page's rows read, as `.values()` of the page's actions: the visible columns'
+    # fields and the ids telling whether a theme, pillar, scope or status is set.
+    page_values = (
+        "pk",
+        "number",
+        "text",
+        "target_group_text",
+        "lead_text",
+        "financing_text",
+        "theme_id",
+        "theme__number",
+        "theme__name",
+        "theme__target_group",
+        "pillar_id",
+        "pillar__name",
+        "scope_id",
+        "scope__name",
+        "status_id",
+        "status__name",
+    )
     # Columns whose `value_<name>(record)` the export calls directly (see `as_values`).
     direct_values = frozenset(COLUMNS)
     # The export-only columns other apps add (`register_export_column`): name -> text of one action.
@@ -201,7 +224,7 @@ class ActionTable(Table):
                     ),
                 )
             )
-        rows = self.page.object_list if getattr(self, "page", None) else self.rows
+        rows = self.page.object_list if getattr(self, "page", None) is not None else self.rows
         cells = [
             (
                 opening,
@@ -225,6 +248,17 @@ class ActionTable(Table):
                 parts += (opening, html_text(value), "</td>")
             parts.append("</tr>")
             yield mark_safe("".join(parts))  # noqa: S308 -- every cell escaped by html_text
+
+    def paginate(self, *args, **kwargs):
+        """As django-tables2 paginates, with the page's rows read as values (`page_records`):
+        two queries and no model instances for the rows the page shows."""
+        super().paginate(*args, **kwargs)
+        actions = self.page.object_list.data
+        if isinstance(actions, QuerySet):
+            self.page.object_list = ActionRows(
+                data=page_records(actions), table=self, pinned_data=self.pinned_data
+            )
+        return self
 
     @classmethod
     def prepare(cls, queryset):
@@ -318,6 +352,62 @@ class ActionTable(Table):
 
     def value_leads(self, record):
         return record.lead_text or ", ".join(o.short_name for o in record.leads.all())
+
+
+class Named(SimpleNamespace):
+    """A related row read from `.values()`, shown as its name (as the models show themselves)."""
+
+    def __str__(self):
+        return self.name
+
+
+class Leads(list):
+    """The leads of one row read from `.values()`, answering `.all()` as the relation does."""
+
+    def all(self):
+        return self
+
+
+def page_records(actions: QuerySet) -> list:
+    """The actions of a page as light records with the attributes the cells read.
+
+    Two queries: the rows' `page_values`, and the leads (id, name, abbreviation) of these rows,
+    in the organisations' order; no model instances are built."""
+    rows = list(actions.prefetch_related(None).values(*ActionTable.page_values))
+    leads = defaultdict(Leads)
+    links = (
+        Action.leads.through.objects.filter(action_id__in=[row["pk"] for row in rows])
+        .order_by("organisation__name", "organisation_id")
+        .values_list(
+            "action_id", "organisation_id", "organisation__name", "organisation__abbreviation"
+        )
+    )
+    for action_id, pk, name, abbreviation in links:
+        leads[action_id].append(SimpleNamespace(pk=pk, short_name=abbreviation or name))
+    return [
+        SimpleNamespace(
+            pk=row["pk"],
+            number=row["number"],
+            text=row["text"],
+            target_group_text=row["target_group_text"],
+            lead_text=row["lead_text"],
+            financing_text=row["financing_text"],
+            theme_id=row["theme_id"],
+            theme=Named(
+                number=row["theme__number"],
+                name=row["theme__name"],
+                target_group=row["theme__target_group"],
+            ),
+            pillar_id=row["pillar_id"],
+            pillar=Named(name=row["pillar__name"]),
+            scope_id=row["scope_id"],
+            scope=Named(name=row["scope__name"]),
+            status_id=row["status_id"],
+            status=Named(name=row["status__name"]),
+            leads=leads[row["pk"]] if row["pk"] in leads else Leads(),
+        )
+        for row in rows
+    ]
 
 
 def register_export_column(name: str, heading, *, text_of, texts_of) -> None:
