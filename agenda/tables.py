@@ -2,8 +2,9 @@
 
 Adding a column: declare it on `ActionTable` with a `verbose_name` (its heading on screen and in
 the export), add it to `COLUMNS`, and list any relation it reads in `prefetch` (or
-`select`) so the page keeps its fixed number of queries. An app above the agenda adds an
-export-only column with `register_export_column` in its `AppConfig.ready()`.
+`select`) so the page keeps its fixed number of queries; the page reads its rows as values,
+so add the fields the column shows to `page_values` and `page_records` too. An app above the
+agenda adds an export-only column with `register_export_column` in its `AppConfig.ready()`.
 """
 
 import html
