@@ -9,7 +9,7 @@ from agenda.models import Action, Agenda, Scope, Status
 from imports.reading import read_file
 from imports.services import apply_plan, build_plan, find_header
 
-from .builders import xlsx_bytes
+from .builders import docx_bytes, xlsx_bytes
 
 HEAD = ["Thema's per pijler", "(Sub)regionaal", "Actie", "Status"]
 COORDINATION = "Coördinatie en regie van het actieplan"
@@ -66,6 +66,20 @@ def test_rows_without_a_theme_become_lines_under_their_pillar_or_the_agenda(agen
     coordination = Action.objects.get(text=COORDINATION)
     assert coordination.agenda == agenda
     assert coordination.history.get().history_user == coordinator
+
+
+@pytest.mark.django_db
+def test_the_same_rows_in_a_word_table_are_placed_the_same_way(agenda, coordinator):
+    data = [row + [""] * (len(HEAD) - len(row)) for row in rows()]  # Word tables are square
+    table = read_file("plan.docx", docx_bytes(data))
+    plan = build_plan(table, find_header(table), agenda)
+    assert plan.bad_rows == []
+    apply_plan(plan, user=coordinator, file_name="plan.docx")
+    assert placement(agenda) == [
+        (DIRECT, PILLAR, None),
+        ("Leerwerkbanen", "Werk vinden", "Jongeren"),
+        (COORDINATION, None, None),
+    ]
 
 
 @pytest.mark.django_db
