@@ -584,3 +584,15 @@ class Action(Versioned):
         if self.theme_id:
             return f"{self.theme.number}.{self.order}"
         return str(self.order)
+
+
+def lead_links(action_ids):
+    """(action id, organisation id, name, abbreviation) of the leads of `action_ids`, in the
+    organisations' order: the lead links the action table and the API show for a page."""
+    return (
+        Action.leads.through.objects.filter(action_id__in=action_ids)
+        .order_by("organisation__name", "organisation_id")
+        .values_list(
+            "action_id", "organisation_id", "organisation__name", "organisation__abbreviation"
+        )
+    )

@@ -23,7 +23,7 @@ from django_tables2.export import TableExport
 from django_tables2.rows import BoundRow, BoundRows
 
 from agenda import exports
-from agenda.models import Action, outside_top_levels
+from agenda.models import lead_links, outside_top_levels
 
 # Page sizes offered on the table page; the first one is the default.
 PAGE_SIZES = (25, 10, 50, 100)
@@ -123,23 +123,6 @@ class ActionTable(Table):
     # The page reads only the visible columns (the columns other apps add are in the export only).
     select = ["theme", "pillar", "agenda", "scope", "status"]
     prefetch = ["leads"]
-    # Fields the visible columns read; nothing else is fetched for the page.
-    only = [
-        "pk",
-        "number",
-        "text",
-        "short_title",
-        "target_group_text",
-        "lead_text",
-        "financing_text",
-        "theme__number",
-        "theme__name",
-        "theme__target_group",
-        "pillar__name",
-        "pillar__order",
-        "scope__name",
-        "status__name",
-    ]
     # What the page's rows read, as `.values()` of the page's actions: the visible columns'
     # fields and the ids telling whether a theme, pillar, scope or status is set.
     page_values = (
@@ -266,13 +249,6 @@ class ActionTable(Table):
         """The queryset with everything a row shows loaded in a fixed number of queries."""
         return queryset.select_related(*cls.select).prefetch_related(*cls.prefetch)
 
-    @classmethod
-    def prepare_page(cls, queryset):
-        """As `prepare`, reading only the fields the table page shows."""
-        # the rows' links need only their ids, not the agenda of each row
-        page_select = [name for name in cls.select if name != "agenda"]
-        return queryset.select_related(*page_select).prefetch_related(*cls.prefetch).only(*cls.only)
-
     def as_values(self, exclude_columns=None):
         """The rows of the export: headings, then every row in the table's order.
 
@@ -376,14 +352,7 @@ def page_records(actions: QuerySet) -> list:
     in the organisations' order; no model instances are built."""
     rows = list(actions.prefetch_related(None).values(*ActionTable.page_values))
     leads = defaultdict(Leads)
-    links = (
-        Action.leads.through.objects.filter(action_id__in=[row["pk"] for row in rows])
-        .order_by("organisation__name", "organisation_id")
-        .values_list(
-            "action_id", "organisation_id", "organisation__name", "organisation__abbreviation"
-        )
-    )
-    for action_id, pk, name, abbreviation in links:
+    for action_id, pk, name, abbreviation in lead_links([row["pk"] for row in rows]):
         leads[action_id].append(SimpleNamespace(pk=pk, short_name=abbreviation or name))
     return [
         SimpleNamespace(

@@ -146,7 +146,7 @@ def status_chart(counts: dict):
 @cached_for_visitors(Status, Scope)
 def action_table(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
-    actions = ActionTable.prepare_page(Action.objects.in_agenda(agenda).visible_to(request.user))
+    actions = Action.objects.in_agenda(agenda).visible_to(request.user)
     action_filter = ActionFilter(request.GET or None, queryset=actions, agenda=agenda)
     if action_filter.is_bound:
         action_filter.form.is_valid()  # invalid values are ignored and shown as form errors

@@ -17,7 +17,7 @@ from django.utils import timezone
 from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
 
-from agenda.models import Action
+from agenda.models import Action, lead_links
 from financing.models import Allocation, FundingStream
 
 # The columns of one action, with the names of the related rows it shows.
@@ -237,16 +237,7 @@ def by_action(model, build) -> Prepared:
     return Prepared(model, lambda ids, _context: build(ids))
 
 
-_leads = by_action(
-    Action.leads.through,
-    lambda ids: (
-        Action.leads.through.objects.filter(action_id__in=ids)
-        .order_by("organisation__name", "organisation_id")
-        .values_list(
-            "action_id", "organisation_id", "organisation__name", "organisation__abbreviation"
-        )
-    ),
-)
+_leads = by_action(Action.leads.through, lead_links)
 _streams = by_action(
     FundingStream.actions.through,
     lambda ids: (
