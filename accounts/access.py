@@ -5,6 +5,11 @@ Roles are Django groups: `coordinator` (everything in the agendas of their regio
 internal notes). A user's region and organisation live on `governance.Profile`. Superusers may
 do everything.
 
+`accounts` is the lowest domain layer: it stands on Django alone and imports no other app. The
+regions and organisations the rules take are `governance` models, passed in (annotated here as
+plain `models.Model`) and reached through the user's `profile`; making users (with their
+profile) and inviting them is `governance.user_services` and `governance.invitations`.
+
 To add a role: add its name to `ROLES` and its permissions to `ROLE_PERMISSIONS` (a data
 migration creates the group), then say in the rules below what it may do.
 
@@ -20,13 +25,8 @@ coordinators (`RegionRecordQuerySet`); rows of an agenda by its region's coordin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.db.models import Q
-
-if TYPE_CHECKING:
-    from governance.models import Organisation, Region
 
 COORDINATOR = "coordinator"
 PARTNER = "partner"
@@ -69,23 +69,23 @@ def is_beheerder(user) -> bool:
     return user.is_superuser or has_role(user, BEHEERDER)
 
 
-def can_manage_region(user, region: Region | None) -> bool:
+def can_manage_region(user, region: models.Model | None) -> bool:
     """Whether the user may keep `region`'s municipalities and organisations and invite its
     people: the portal's beheerders for every region, coordinators for their own."""
     return is_beheerder(user) or is_coordinator_for(user, region)
 
 
-def user_region(user) -> Region | None:
+def user_region(user) -> models.Model | None:
     profile = getattr(user, "profile", None)
     return profile.region if profile else None
 
 
-def user_organisation(user) -> Organisation | None:
+def user_organisation(user) -> models.Model | None:
     profile = getattr(user, "profile", None)
     return profile.organisation if profile else None
 
 
-def is_coordinator_for(user, region: Region | None) -> bool:
+def is_coordinator_for(user, region: models.Model | None) -> bool:
     """Whether the user coordinates `region` (superusers coordinate every region)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
@@ -150,7 +150,7 @@ class RegionRecordQuerySet(models.QuerySet):
     the portal's beheerders keep every region's, coordinators their own region's.
     `region_q(region)` picks the rows of a region."""
 
-    def region_q(self, region: Region) -> Q:
+    def region_q(self, region: models.Model) -> Q:
         return Q(region=region)
 
     def visible_to(self, user):
@@ -183,7 +183,7 @@ class AgendaOwnedQuerySet(models.QuerySet):
         return self.editable_by(user)
 
 
-def in_region_q(region: Region, prefix: str = "") -> Q:
+def in_region_q(region: models.Model, prefix: str = "") -> Q:
     """Rows whose agenda (reached through `prefix`) belongs to `region`, addenda included."""
     return Q(**{f"{prefix}region": region}) | Q(**{f"{prefix}municipality__region": region})
 
@@ -265,7 +265,7 @@ def coordinates_region_of(user, agenda) -> bool:
     return is_coordinator_for(user, agenda.owner_region)
 
 
-def can_create_agenda(user, region: Region | None = None) -> bool:
+def can_create_agenda(user, region: models.Model | None = None) -> bool:
     """Coordinators create agendas for their own region."""
     if not is_active_user(user):
         return False

@@ -1,25 +1,14 @@
-"""Login, logout, password change and invitations. Accounts are made by invitation (an e-mail
-with a single-use link to set the password), by `manage.py add_user` or in the Django admin."""
+"""Login, logout and password change. Accounts are made in `governance` (by invitation: an
+e-mail with a single-use link to set the password, see governance/invitation_urls.py; by
+`manage.py add_user`; or by single sign-on) or in the Django admin."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import invitation_views
 from .forms import LoginForm, StyledPasswordChangeForm
 
 urlpatterns = [
-    path(
-        "uitnodigen/<slug:slug>/",
-        invitation_views.invitation_create,
-        name="invitation_create",
-    ),
-    path(
-        "welkom/<uidb64>/<token>/",
-        invitation_views.InvitationAcceptView.as_view(),
-        name="invitation_accept",
-    ),
-    path("welkom/klaar/", invitation_views.invitation_done, name="invitation_done"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -12,6 +12,7 @@ urlpatterns = [
     path("taal/", choose_language, name="choose_language"),
     path("accounts/api-tokens/", include("api.account_urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("governance.invitation_urls")),
     path("sso/", include("sso.urls")),
     path("api/", include("api.urls")),
     path("", include("evaluation.urls")),

@@ -7,8 +7,8 @@ so that a later accounts app only has to be wired in here.
 from django.core.exceptions import ValidationError
 
 from accounts.access import BEHEERDER, COORDINATOR, ROLES, VIEWER
-from accounts.services import find_organisation, find_region, role_group
 from governance.models import Profile
+from governance.user_services import find_organisation, find_region, role_group
 
 from .config import ADMIN, Assignment
 

@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from accounts.access import COORDINATOR, PARTNER
-from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Theme
 from evaluation.models import Evaluation, Indicator, Outcome
 from financing.models import FundingStream
 from governance.models import Body, Membership, Municipality, Organisation, Person, Profile, Region
+from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"
 

@@ -59,7 +59,7 @@ def test_the_view_modules_of_every_editing_app_are_read():
         "evaluation/views.py",
         "evaluation/succession_views.py",
         "agenda/edit_views.py",
-        "accounts/invitation_views.py",
+        "governance/invitation_views.py",
         "imports/views.py",
     ):
         assert expected in names

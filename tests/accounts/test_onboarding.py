@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from accounts.access import BEHEERDER, COORDINATOR, PARTNER, has_role, is_beheerder
-from accounts.invitations import invitation_tokens
+from governance.invitations import invitation_tokens
 from governance.models import Municipality, Region
 from tests.factories import OrganisationFactory, RegionFactory, make_user
 

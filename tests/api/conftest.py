@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from accounts.services import user_create
+from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-api-2026"
 

@@ -5,10 +5,10 @@ import re
 import pytest
 from rest_framework.test import APIClient
 
-from accounts.services import user_create
 from agenda.models import Agenda
 from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS
+from governance.user_services import user_create
 
 from .conftest import PASSWORD
 

@@ -54,7 +54,7 @@ def test_the_api_documentation_shows_the_endpoints_without_any_network(page, liv
 
 @pytest.fixture
 def logged_in(page, live_server, settings):
-    from accounts.services import user_create
+    from governance.user_services import user_create
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     user_create(username="anna", role="viewer", password=PASSWORD, full_name="Anna de Vries")

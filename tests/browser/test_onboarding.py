@@ -14,9 +14,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from accounts.services import user_create
 from agenda.models import Action, Agenda, Scope, Status
 from governance.models import Organisation
+from governance.user_services import user_create
 from tests.annexes.pdftext import read_pdf
 from tests.imports.builders import xlsx_bytes
 

@@ -20,9 +20,9 @@ PASSWORD = "Een-lang-wachtwoord-voor-de-demo-2026"
 
 @pytest.fixture
 def demo_site(transactional_db, settings):
-    from accounts.services import user_create
     from common.demo import load_all
     from governance.models import Region
+    from governance.user_services import user_create
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     load_all()

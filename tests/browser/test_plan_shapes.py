@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounts.services import user_create
 from agenda.models import Action, Agenda
 from financing.models import Distribution
 from governance.models import Organisation
+from governance.user_services import user_create
 from tests.annexes.pdftext import read_pdf
 from tests.factories import PASSWORD, make_region
 

@@ -9,7 +9,6 @@ from django import forms
 from django.test import Client
 from django.urls import reverse
 
-from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Theme
 from evaluation import services as evaluation_services
 from evaluation.models import Evaluation, Indicator
@@ -25,6 +24,7 @@ from governance.models import (
     Person,
     Region,
 )
+from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"
 

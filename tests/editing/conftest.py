@@ -5,9 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Status, Theme
 from governance.models import Organisation, Region
+from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"
 

@@ -137,7 +137,7 @@ def test_a_removed_role_group_is_made_again_with_its_permissions(region, monkeyp
 
 def test_a_role_region_and_organisation_are_given_to_an_existing_account(world):
     from accounts.access import COORDINATOR, has_role, user_organisation, user_region
-    from accounts.services import user_assign_role
+    from governance.user_services import user_assign_role
 
     user = world.users["viewer"]
     user_assign_role(user=user, role=COORDINATOR, region=world.region, organisation=world.uwv)

@@ -6,9 +6,9 @@ and 403 for what is not the user's."""
 import pytest
 from django.urls import reverse
 
-from accounts.services import user_create
 from evaluation.models import Indicator
 from governance.models import Municipality, Organisation
+from governance.user_services import user_create
 
 from .conftest import PASSWORD
 

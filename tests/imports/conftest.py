@@ -1,7 +1,7 @@
 import pytest
 
-from accounts.services import user_create
 from governance.models import Region
+from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"
 

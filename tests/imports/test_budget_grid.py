@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Theme
 from financing.models import Allocation, FundingStream
+from governance.user_services import user_create
 from imports.budget import budget_formset, budget_save
 
 

@@ -151,7 +151,7 @@ def test_queries_do_not_grow_with_lines_without_a_theme(agenda, coordinator, new
 
 @pytest.mark.django_db
 def test_the_action_table_export_with_such_lines_imports_back_unchanged(client, demo, tmp_path):
-    from accounts.services import user_create
+    from governance.user_services import user_create
 
     from .conftest import PASSWORD
     from .test_bad_input import dump

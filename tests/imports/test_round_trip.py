@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.services import user_create
 from agenda.models import Agenda
+from governance.user_services import user_create
 
 from .builders import xlsx_bytes
 from .conftest import PASSWORD

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.urls import reverse
 
-from accounts.services import user_create
+from governance.user_services import user_create
 from sso import config
 
 from .conftest import ROLE_MAP

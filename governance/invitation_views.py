@@ -11,13 +11,13 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import can_manage_region
+from accounts.decorators import login_first, require
 from common.editing import form_page
-from governance.models import Region
 
-from .access import can_manage_region
-from .decorators import login_first, require
 from .invitation_forms import InvitationForm, InvitationPasswordForm
 from .invitations import invitation_tokens, user_invite
+from .models import Region
 
 
 @login_first
@@ -80,10 +80,10 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
 
     token_generator = invitation_tokens
     form_class = InvitationPasswordForm
-    template_name = "accounts/invitation_accept.html"
+    template_name = "governance/invitations/accept.html"
     success_url = reverse_lazy("invitation_done")
     reset_url_token = "wachtwoord-kiezen"
 
 
 def invitation_done(request):
-    return TemplateResponse(request, "accounts/invitation_done.html", {})
+    return TemplateResponse(request, "governance/invitations/done.html", {})

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.access import COORDINATOR, PARTNER, ROLES
-from accounts.services import find_organisation, find_region, user_create
+from governance.user_services import find_organisation, find_region, user_create
 
 
 class Command(BaseCommand):

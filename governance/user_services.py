@@ -1,5 +1,7 @@
-"""Accounts: creating an account with a role, and giving an account a role, region and
-organisation (used by `manage.py add_user` and by single sign-on)."""
+"""The making of users: creating an account with a role, and giving an account a role, region
+and organisation (used by invitations, `manage.py add_user` and single sign-on). The roles
+and what each may do are `accounts.access`; the account's region and organisation are its
+`Profile`."""
 
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group, Permission
@@ -8,9 +10,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from governance.models import Organisation, Profile, Region
+from accounts.access import COORDINATOR, PARTNER, ROLE_PERMISSIONS, ROLES
 
-from .access import COORDINATOR, PARTNER, ROLE_PERMISSIONS, ROLES
+from .models import Organisation, Profile, Region
 
 
 def find_organisation(key: str) -> Organisation:

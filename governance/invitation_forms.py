@@ -5,10 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import COORDINATOR, PARTNER
 from common.forms import StyledFormMixin
-from governance.models import Organisation
 
-from .access import COORDINATOR, PARTNER
+from .models import Organisation
 
 
 class InvitationForm(StyledFormMixin, forms.Form):

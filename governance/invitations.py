@@ -15,13 +15,15 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from governance.models import Organisation, Region
+from accounts.access import BEHEERDER, COORDINATOR, PARTNER, can_manage_region, is_beheerder
 
-from .access import BEHEERDER, COORDINATOR, PARTNER, can_manage_region, is_beheerder
-from .services import user_create
+from .models import Organisation, Region
+from .user_services import user_create
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    # The salt keeps the value it had when this module lived in `accounts`: changing it would
+    # break the links already sent.
     key_salt = "accounts.invitations.InvitationTokenGenerator"
 
 
@@ -90,7 +92,7 @@ def user_invite(
         "link": link,
         "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
-    subject = " ".join(render_to_string("accounts/invitation_subject.txt", context).split())
-    body = render_to_string("accounts/invitation_email.txt", context)
+    subject = " ".join(render_to_string("governance/invitations/subject.txt", context).split())
+    body = render_to_string("governance/invitations/email.txt", context)
     send_mail(subject, body, None, [email], fail_silently=False)
     return invited
