@@ -18,14 +18,13 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import access
 from accounts.decorators import editable_object, login_first
-from common.editing import add_errors, confirm_delete
+from common.editing import add_errors, confirm_delete, edit_page
 from common.history import (
     history_entries,
     history_response,
     user_display_name,
     values_at_version,
 )
-from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import ActionForm, AgendaForm, PartnerActionForm, PillarForm, StatusForm, ThemeForm
@@ -324,22 +323,16 @@ def _coordinated_agenda(request, slug, perm: str) -> Agenda:
 def _part_form(request, *, form_class, agenda, instance, save, template, success):
     if request.method == "POST":
         form = form_class(request.POST, instance=instance, agenda=agenda)
-        if form.is_valid():
-            try:
-                saved = save_or_conflict(form, lambda: save(dict(form.cleaned_data)))
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                if saved is not None:
-                    messages.success(request, success)
-                    return HttpResponseRedirect(saved.agenda.get_absolute_url())
     else:
         form = form_class(instance=instance, agenda=agenda)
-    return TemplateResponse(
+    return edit_page(
         request,
-        template,
-        {"form": form, "agenda": agenda, "object": instance},
-        status=form_status(form),
+        form,
+        lambda: save(dict(form.cleaned_data)),
+        done_url=lambda saved: saved.agenda.get_absolute_url(),
+        done_message=success,
+        template=template,
+        context={"agenda": agenda, "object": instance},
     )
 
 
@@ -516,20 +509,16 @@ def agenda_create(request):
         raise PermissionDenied
     if request.method == "POST":
         form = AgendaForm(request.POST, region=region)
-        if form.is_valid():
-            try:
-                agenda = services.agenda_create(
-                    user=request.user, region=region, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The agenda has been created."))
-                return HttpResponseRedirect(agenda.get_absolute_url())
     else:
         form = AgendaForm(region=region)
-    return TemplateResponse(
-        request, "agenda/agenda_form.html", {"form": form, "agenda": None, "region": region}
+    return edit_page(
+        request,
+        form,
+        lambda: services.agenda_create(user=request.user, region=region, **form.cleaned_data),
+        done_url=lambda agenda: agenda.get_absolute_url(),
+        done_message=_("The agenda has been created."),
+        template="agenda/agenda_form.html",
+        context={"agenda": None, "region": region},
     )
 
 
@@ -544,29 +533,20 @@ def agenda_edit(request, slug):
         # The form writes its input into its instance, also when invalid (an empty slug): the
         # page keeps linking to the agenda as it is saved.
         form = AgendaForm(request.POST, instance=Agenda.objects.get(pk=agenda.pk), region=region)
-        if form.is_valid():
-            try:
-                saved = save_or_conflict(
-                    form,
-                    lambda: services.agenda_update(
-                        agenda=Agenda.objects.get(pk=agenda.pk),
-                        user=request.user,
-                        data=dict(form.cleaned_data),
-                    ),
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                if saved is not None:
-                    messages.success(request, _("Your changes have been saved."))
-                    return HttpResponseRedirect(saved.get_absolute_url())
     else:
         form = AgendaForm(instance=agenda, region=region)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "agenda/agenda_form.html",
-        {"form": form, "agenda": agenda, "region": region},
-        status=form_status(form),
+        form,
+        lambda: services.agenda_update(
+            agenda=Agenda.objects.get(pk=agenda.pk),
+            user=request.user,
+            data=dict(form.cleaned_data),
+        ),
+        done_url=lambda saved: saved.get_absolute_url(),
+        done_message=_("Your changes have been saved."),
+        template="agenda/agenda_form.html",
+        context={"agenda": agenda, "region": region},
     )
 
 

@@ -1,11 +1,14 @@
 """The pages every editable model shares, so that a create, update or delete view is only the
 look-up of its object, its form and the service function that writes:
 
-- `form_page` shows a form (`templates/common/object_form.html`), with status 409 after an
-  edit conflict;
-- `edit_page` is the two together: a create or update view ends in it;
-- `save_form` runs the service on a valid POST, guarded by the edit-conflict check, puts a
-  refusal (`ValidationError`) on the form, and redirects with a message when it is saved;
+- `save_form` runs the service on a valid POST in one transaction, guarded by the
+  edit-conflict check, puts a refusal (`ValidationError`) on the form, and redirects with a
+  message when it is saved;
+- `form_page` shows a form (`templates/common/object_form.html`, or a page's own template
+  with its own context), with status 409 after an edit conflict;
+- `edit_page` is the two together: a create or update view ends in it, e.g.
+  `return edit_page(request, form, lambda: services.x_save(user=request.user, ...),
+  done_url=..., done_message=..., template="app/x_form.html", context={...})`;
 - `confirm_delete` asks first (`templates/common/confirm_delete.html`), runs the delete
   service on POST and shows why when it is refused.
 """
@@ -35,10 +38,19 @@ def _message(done_message, result) -> str:
     return done_message(result) if callable(done_message) else done_message
 
 
-def save_form(request, form, save: Callable[[], object], *, done_url, done_message):
+def save_form(
+    request,
+    form,
+    save: Callable[[], object],
+    *,
+    done_url,
+    done_message,
+    warnings: Callable[[object], Iterable[str]] | None = None,
+):
     """On a valid POST run `save()` (a service function) and redirect to `done_url` (or
-    `done_url(result)`) with `done_message`. Returns None when the form is to be shown (again):
-    a GET, invalid input, a refusal or an edit conflict, and then nothing has been written."""
+    `done_url(result)`) with `done_message` (or `done_message(result)`), followed by a warning
+    for each of `warnings(result)`. Returns None when the form is to be shown (again): a GET,
+    invalid input, a refusal or an edit conflict, and then nothing has been written."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -50,23 +62,44 @@ def save_form(request, form, save: Callable[[], object], *, done_url, done_messa
     if getattr(form, "conflict", None):
         return None
     messages.success(request, _message(done_message, result))
+    for warning in warnings(result) if warnings else ():
+        messages.warning(request, warning)
     return HttpResponseRedirect(done_url(result) if callable(done_url) else done_url)
 
 
-def edit_page(request, form, save, *, done_url, done_message, **page):
+def edit_page(request, form, save, *, done_url, done_message, warnings=None, **page):
     """A whole create or update view after its look-ups: `save_form`, or else `form_page`
-    with `page` (title, cancel_url, crumbs, intro)."""
+    with `page` (title, cancel_url, crumbs, intro; or template and context)."""
     return save_form(
-        request, form, save, done_url=done_url, done_message=done_message
+        request, form, save, done_url=done_url, done_message=done_message, warnings=warnings
     ) or form_page(request, form, **page)
 
 
-def form_page(request, form, *, title, cancel_url, crumbs=None, intro=""):
+def form_page(
+    request,
+    form,
+    *,
+    title: str = "",
+    cancel_url: str = "",
+    crumbs=None,
+    intro: str = "",
+    template: str | None = None,
+    context: dict | None = None,
+):
+    """The form on the shared page, `templates/common/object_form.html`, with `title`,
+    `cancel_url`, `crumbs` and `intro`; or, given `template`, on that page of its own with
+    `form` and the variables of `context`. Status 409 after an edit conflict."""
+    if template is None:
+        template = "common/object_form.html"
+        context = {
+            "title": title,
+            "cancel_url": cancel_url,
+            "crumbs": crumbs,
+            "intro": intro,
+            **(context or {}),
+        }
     return TemplateResponse(
-        request,
-        "common/object_form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "crumbs": crumbs, "intro": intro},
-        status=form_status(form),
+        request, template, {"form": form, **(context or {})}, status=form_status(form)
     )
 
 

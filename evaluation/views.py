@@ -9,9 +9,8 @@ from accounts.access import coordinates_region_of as can_edit_agenda
 from accounts.decorators import deletable_object, editable_object, login_first
 from agenda.models import Action, Agenda
 from common.charts import stacked_bar_chart
-from common.editing import confirm_delete
+from common.editing import confirm_delete, edit_page
 from common.pdf import pdf_response
-from common.versioning import form_status, save_or_conflict
 
 from . import services
 from .forms import EvaluationForm, IndicatorForm
@@ -122,26 +121,20 @@ def evaluation_edit(request, pk):
             ),
         )
     form = EvaluationForm(request.POST or None, instance=evaluation, agenda=action.agenda)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in services.EVALUATION_FIELDS}
-        saved = save_or_conflict(
-            form,
-            lambda: services.evaluation_save(
-                user=request.user,
-                action=action,
-                data=data,
-                parties=form.cleaned_data["parties"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The evaluation has been saved."))
-            return redirect(action.get_absolute_url() + "#evaluatie")
-    return TemplateResponse(
+    return edit_page(
         request,
-        "evaluation/evaluation_form.html",
-        {"action": action, "form": form, "is_new": evaluation.pk is None},
-        status=form_status(form),
+        form,
+        lambda: services.evaluation_save(
+            user=request.user,
+            action=action,
+            data={name: form.cleaned_data[name] for name in services.EVALUATION_FIELDS},
+            parties=form.cleaned_data["parties"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        done_url=action.get_absolute_url() + "#evaluatie",
+        done_message=_("The evaluation has been saved."),
+        template="evaluation/evaluation_form.html",
+        context={"action": action, "is_new": evaluation.pk is None},
     )
 
 
@@ -150,12 +143,14 @@ def evaluation_edit(request, pk):
 def indicator_create(request, pk):
     action = _editable_action(request, pk)
     form = IndicatorForm(request.POST or None, instance=Indicator(action=action))
-    if request.method == "POST" and form.is_valid():
-        services.indicator_save(user=request.user, action=action, data=form.cleaned_data)
-        messages.success(request, _("The indicator has been added."))
-        return redirect(action.get_absolute_url() + "#indicatoren")
-    return TemplateResponse(
-        request, "evaluation/indicator_form.html", {"action": action, "form": form}
+    return edit_page(
+        request,
+        form,
+        lambda: services.indicator_save(user=request.user, action=action, data=form.cleaned_data),
+        done_url=action.get_absolute_url() + "#indicatoren",
+        done_message=_("The indicator has been added."),
+        template="evaluation/indicator_form.html",
+        context={"action": action},
     )
 
 
@@ -165,23 +160,16 @@ def indicator_edit(request, pk):
     indicator = editable_object(request, Indicator.objects.select_related("action"), pk=pk)
     action = indicator.action
     form = IndicatorForm(request.POST or None, instance=indicator)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_conflict(
-            form,
-            lambda: services.indicator_save(
-                user=request.user, action=action, indicator=indicator, data=form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("The indicator has been saved."))
-        return redirect(action.get_absolute_url() + "#indicatoren")
-    return TemplateResponse(
+    return edit_page(
         request,
-        "evaluation/indicator_form.html",
-        {"action": action, "form": form, "indicator": indicator},
-        status=form_status(form),
+        form,
+        lambda: services.indicator_save(
+            user=request.user, action=action, indicator=indicator, data=form.cleaned_data
+        ),
+        done_url=action.get_absolute_url() + "#indicatoren",
+        done_message=_("The indicator has been saved."),
+        template="evaluation/indicator_form.html",
+        context={"action": action, "indicator": indicator},
     )
 
 

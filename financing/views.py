@@ -1,9 +1,7 @@
 """Pages of the financing app: public overviews and the coordinators' edit forms."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,11 +9,11 @@ from django.utils.translation import gettext as _
 from accounts.access import is_coordinator_for
 from accounts.decorators import deletable_object, editable_object, login_first
 from agenda.models import Action, Agenda
-from common.editing import confirm_delete
+from common.editing import confirm_delete, edit_page
 from common.history import changes_since
 from common.pdf import pdf_filename, pdf_response
 from common.templatetags.portal import format_euro
-from common.versioning import EditConflict, claim_version, form_status, save_or_conflict
+from common.versioning import EditConflict, claim_version
 from governance.models import Municipality, Region
 
 from . import selectors, services
@@ -149,19 +147,23 @@ def stream_create(request, slug):
     form = FundingStreamForm(
         request.POST or None, region=region, initial={"agendas": [agenda], "level": ""}
     )
-    if request.method == "POST" and form.is_valid():
-        stream = services.stream_save(
-            user=request.user,
-            stream=form.instance,
-            agendas=form.cleaned_data["agendas"],
-            actions=form.cleaned_data["actions"],
-        )
-        messages.success(request, _("The funding stream has been added."))
-        return redirect(stream)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "financing/fundingstream_form.html",
-        {"form": form, "agenda": agenda, "region": region},
+        form,
+        lambda: _stream_save(request, form),
+        done_url=lambda stream: stream.get_absolute_url(),
+        done_message=_("The funding stream has been added."),
+        template="financing/fundingstream_form.html",
+        context={"agenda": agenda, "region": region},
+    )
+
+
+def _stream_save(request, form):
+    return services.stream_save(
+        user=request.user,
+        stream=form.instance,
+        agendas=form.cleaned_data["agendas"],
+        actions=form.cleaned_data["actions"],
     )
 
 
@@ -169,26 +171,14 @@ def stream_create(request, slug):
 def stream_update(request, pk):
     stream = editable_object(request, FundingStream.objects.all(), pk=pk)
     form = FundingStreamForm(request.POST or None, instance=stream, region=stream.region)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_conflict(
-            form,
-            lambda: services.stream_save(
-                user=request.user,
-                stream=form.instance,
-                agendas=form.cleaned_data["agendas"],
-                actions=form.cleaned_data["actions"],
-            ),
-        )
-    ):
-        messages.success(request, _("The funding stream has been saved."))
-        return redirect(stream)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "financing/fundingstream_form.html",
-        {"form": form, "stream": stream, "region": stream.region},
-        status=form_status(form),
+        form,
+        lambda: _stream_save(request, form),
+        done_url=stream.get_absolute_url(),
+        done_message=_("The funding stream has been saved."),
+        template="financing/fundingstream_form.html",
+        context={"stream": stream, "region": stream.region},
     )
 
 
@@ -226,24 +216,21 @@ def year_amount_update(request, pk):
 def _year_amount_form(request, stream, year_amount):
     _require_coordinator(request, stream.region)
     form = YearAmountForm(request.POST or None, instance=year_amount, stream=stream)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if save_or_conflict(
-            form,
-            lambda: services.year_amount_save(
-                user=request.user,
-                year_amount=year_amount,
-                data=data,
-                expected_version=data.get("version"),
-            ),
-        ):
-            messages.success(request, _("The amount for %(year)s has been saved.") % data)
-            return redirect(stream)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "financing/yearamount_form.html",
-        {"form": form, "stream": stream, "year_amount": year_amount},
-        status=form_status(form),
+        form,
+        lambda: services.year_amount_save(
+            user=request.user,
+            year_amount=year_amount,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        done_url=stream.get_absolute_url(),
+        done_message=lambda _saved: (
+            _("The amount for %(year)s has been saved.") % form.cleaned_data
+        ),
+        template="financing/yearamount_form.html",
+        context={"stream": stream, "year_amount": year_amount},
     )
 
 
@@ -281,37 +268,36 @@ def _allocation_form(request, action, allocation):
     agenda = action.agenda
     _require_coordinator(request, agenda.owner_region)
     form = AllocationForm(request.POST or None, instance=allocation, action=action)
-    saved = None
-    if request.method == "POST" and form.is_valid():
-        saved = save_or_conflict(
-            form, lambda: services.allocation_save(user=request.user, allocation=form.instance)
-        )
-    if saved is not None:
-        allocation = saved
-        messages.success(request, _("The allocation has been saved."))
-        use = selectors.stream_use(allocation.stream, agenda.years)
-        for cell in use.cells:
-            if cell.over_allocated:
-                messages.warning(
-                    request,
-                    _(
-                        "%(stream)s is over-allocated in %(year)s: %(allocated)s allocated, "
-                        "%(available)s available."
-                    )
-                    % {
-                        "stream": allocation.stream.name,
-                        "year": cell.year,
-                        "allocated": format_euro(cell.allocated),
-                        "available": format_euro(cell.available.amount),
-                    },
-                )
-        return redirect(action)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "financing/allocation_form.html",
-        {"form": form, "action": action, "allocation": allocation, "agenda": agenda},
-        status=form_status(form),
+        form,
+        lambda: services.allocation_save(user=request.user, allocation=form.instance),
+        done_url=action.get_absolute_url(),
+        done_message=_("The allocation has been saved."),
+        warnings=lambda saved: _over_allocated(saved, agenda),
+        template="financing/allocation_form.html",
+        context={"action": action, "allocation": allocation, "agenda": agenda},
     )
+
+
+def _over_allocated(allocation, agenda) -> list[str]:
+    """A warning for each year of the agenda in which the allocation's stream now hands out
+    more than it has."""
+    use = selectors.stream_use(allocation.stream, agenda.years)
+    return [
+        _(
+            "%(stream)s is over-allocated in %(year)s: %(allocated)s allocated, "
+            "%(available)s available."
+        )
+        % {
+            "stream": allocation.stream.name,
+            "year": cell.year,
+            "allocated": format_euro(cell.allocated),
+            "available": format_euro(cell.available.amount),
+        }
+        for cell in use.cells
+        if cell.over_allocated
+    ]
 
 
 @login_first
@@ -355,13 +341,13 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
     existing = Distribution.objects.filter(year_amount=year_amount, allocation=allocation).first()
     form = DistributionForm(request.POST or None, region=region, existing=existing)
     total = year_amount.amount if year_amount else allocation.budgeted
-    if request.method == "POST" and form.is_valid():
 
-        def split():
-            opened = form.cleaned_data.get("replaces")
-            if opened is not None and (existing is None or existing.pk != opened):
-                raise EditConflict(existing, changes_since(existing, 0) if existing else [])
-            claim_version(existing, form.cleaned_data.get("version"))
+    def split():
+        opened = form.cleaned_data.get("replaces")
+        if opened is not None and (existing is None or existing.pk != opened):
+            raise EditConflict(existing, changes_since(existing, 0) if existing else [])
+        claim_version(existing, form.cleaned_data.get("version"))
+        try:
             return services.distribution_split(
                 user=request.user,
                 year_amount=year_amount,
@@ -370,28 +356,23 @@ def _distribution_form(request, *, year_amount=None, allocation=None):
                 note=form.cleaned_data["note"],
                 rounding=form.cleaned_data["rounding"],
             )
+        except ValidationError as error:
+            # Every refusal of the split is about the split as a whole: above the form.
+            raise ValidationError(error.messages) from error
 
-        try:
-            distribution = save_or_conflict(form, split)
-        except ValidationError as exc:
-            transaction.set_rollback(True)
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            if distribution is not None:
-                messages.success(request, _("The amount has been split over the municipalities."))
-                return redirect(distribution)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "financing/distribution_form.html",
-        {
-            "form": form,
+        form,
+        split,
+        done_url=lambda distribution: distribution.get_absolute_url(),
+        done_message=_("The amount has been split over the municipalities."),
+        template="financing/distribution_form.html",
+        context={
             "source": source,
             "total": total,
             "region": region,
             "missing": Municipality.objects.filter(region=region, inhabitants__isnull=True),
         },
-        status=form_status(form),
     )
 
 
@@ -416,33 +397,26 @@ def inhabitants_edit(request, slug):
     municipalities = Municipality.objects.editable_by(request.user).filter(region=region)
     municipalities = municipalities.order_by("name")
     form = InhabitantsForm(request.POST or None, municipalities=municipalities)
-    changed = None
-    if request.method == "POST" and form.is_valid():
-        changed = save_or_conflict(
-            form,
-            lambda: sum(
-                services.municipality_inhabitants_set(
-                    user=request.user,
-                    municipality=m,
-                    inhabitants=inhabitants,
-                    source=source,
-                    expected_version=version,
-                )
-                for m, inhabitants, source, version in form.values()
-            ),
-        )
-    if changed is not None:
-        messages.success(
-            request,
-            _("The inhabitants have been saved (%(count)s municipalities changed).")
-            % {"count": changed},
-        )
-        return redirect("financing:inhabitants_edit", slug=region.slug)
-    return TemplateResponse(
+    return edit_page(
         request,
-        "financing/region_inhabitants.html",
-        {"form": form, "region": region},
-        status=form_status(form),
+        form,
+        lambda: sum(
+            services.municipality_inhabitants_set(
+                user=request.user,
+                municipality=m,
+                inhabitants=inhabitants,
+                source=source,
+                expected_version=version,
+            )
+            for m, inhabitants, source, version in form.values()
+        ),
+        done_url=reverse("financing:inhabitants_edit", args=[region.slug]),
+        done_message=lambda changed: (
+            _("The inhabitants have been saved (%(count)s municipalities changed).")
+            % {"count": changed}
+        ),
+        template="financing/region_inhabitants.html",
+        context={"region": region},
     )
 
 
