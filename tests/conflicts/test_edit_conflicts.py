@@ -144,23 +144,23 @@ EDITS = {
     ),
     "body": (
         lambda: Body.objects.filter(region=_region()).first(),
-        lambda o: reverse("governance:body_update", args=[o.pk]),
+        lambda o: reverse("bodies:body_update", args=[o.pk]),
     ),
     "membership": (
         lambda: Membership.objects.filter(body__region=_region()).first(),
-        lambda o: reverse("governance:membership_update", args=[o.pk]),
+        lambda o: reverse("bodies:membership_update", args=[o.pk]),
     ),
     "person": (
         lambda: Person.objects.filter(region=_region()).first(),
-        lambda o: reverse("governance:person_update", args=[o.pk]),
+        lambda o: reverse("bodies:person_update", args=[o.pk]),
     ),
     "decision step": (
         lambda: _decision_step(),
-        lambda o: reverse("governance:decision_step_update", args=[o.pk]),
+        lambda o: reverse("bodies:decision_step_update", args=[o.pk]),
     ),
     "consultation input": (
         lambda: _consultation(),
-        lambda o: reverse("governance:consultation_update", args=[o.pk]),
+        lambda o: reverse("bodies:consultation_update", args=[o.pk]),
     ),
     "evaluation": (
         lambda: _evaluation(),

@@ -38,7 +38,7 @@ def test_the_annex_prints_vague_dates_as_written_and_the_numbered_points(client)
         )
     agenda.refresh_from_db()
     assert agenda.state == "gepubliceerd"
-    response = client.get(reverse("governance:behandeling_pdf", args=[agenda.slug]))
+    response = client.get(reverse("bodies:behandeling_pdf", args=[agenda.slug]))
     pdf = read_pdf(response.content)
     for text in (
         "Behandeling en inbreng",
