@@ -37,7 +37,7 @@ def demo_site(transactional_db, settings):
 
 def pages() -> dict[str, str]:
     from agenda.models import Action
-    from governance.models import Body
+    from bodies.models import Body
 
     action = Action.objects.filter(theme__agenda__slug=SLUG).order_by("theme__number", "order")[0]
     return {

@@ -17,7 +17,7 @@ from tests.factories import (
     make_user,
 )
 
-PROJECT_APPS = ("agenda", "financing", "governance", "evaluation")
+PROJECT_APPS = ("agenda", "financing", "governance", "evaluation", "bodies")
 RAW = re.compile(r"Beperking|is geschonden|Constraint|is violated|met deze .* bestaat al")
 
 

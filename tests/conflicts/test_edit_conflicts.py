@@ -11,20 +11,12 @@ from django.urls import reverse
 
 from accounts.services import user_create
 from agenda.models import Action, Agenda, Pillar, Theme
+from bodies.models import Body, ConsultationInput, DecisionStep, Membership, Person
 from evaluation import services as evaluation_services
 from evaluation.models import Evaluation, Indicator
 from financing import services as financing_services
 from financing.models import Allocation, Distribution, FundingStream, YearAmount
-from governance.models import (
-    Body,
-    ConsultationInput,
-    DecisionStep,
-    Membership,
-    Municipality,
-    Organisation,
-    Person,
-    Region,
-)
+from governance.models import Municipality, Organisation, Region
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"
 

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from agenda.models import Action, Theme
+from bodies.models import Body, ConsultationInput, DecisionStep
 from evaluation.models import Evaluation
 from financing.models import FundingStream
-from governance.models import Body, ConsultationInput, DecisionStep, Organisation
+from governance.models import Organisation
 
 from .annex_texts import text_up_to
 

@@ -113,7 +113,7 @@ def test_public_pages_for_visitors_stay_cacheable(world, client):  # noqa: F811
 
 
 def test_the_logged_in_bijlage_2_and_a_person_export_are_not_stored(world, client_for):  # noqa: F811
-    from governance.models import Person
+    from bodies.models import Person
 
     person = Person.objects.create(region=world.region, name="Persoon", is_public=False)
     client = client_for(world.users["coordinator"])

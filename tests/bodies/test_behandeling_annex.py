@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from governance import services
-from governance.models import ConsultationInput
+from bodies import services
+from bodies.models import ConsultationInput
 from tests.annexes.pdftext import read_pdf
 from tests.factories import AgendaFactory, OrganisationFactory
 

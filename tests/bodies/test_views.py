@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from agenda.models import Agenda
-from governance.models import Body, DecisionStep, Membership, Organisation, Person
+from bodies.models import Body, DecisionStep, Membership, Person
+from governance.models import Organisation
 from tests.factories import (
     AgendaFactory,
     BodyFactory,
