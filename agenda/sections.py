@@ -1,13 +1,14 @@
-"""The sections other apps add to the agenda page and the action page.
+"""The sections other apps add to the agenda page, the action page and the organisation page.
 
 An app that stands on the agenda registers its section in its `AppConfig.ready()`:
 
     register_section("financing", agenda_funding, "financing/_agenda_section.html", order=10)
 
-`selector(obj, user)` reads what the section shows (`obj` is the agenda, or the action on the
-action page) and returns plain data; the agenda views call every registered selector and the
-page includes each section's template with that data as `data`. So the agenda never imports
-the apps above it, and the sections' templates and template tags only format what they get.
+`selector(obj, user)` reads what the section shows (`obj` is the agenda, the action on the
+action page, or the organisation on the organisation page) and returns plain data; the agenda
+views call every registered selector and the page includes each section's template with that
+data as `data`. So the agenda never imports the apps above it, and the sections' templates and
+template tags only format what they get.
 """
 
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from typing import Any
 
 AGENDA_PAGE = "agenda"
 ACTION_PAGE = "action"
+ORGANISATION_PAGE = "organisation"
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,16 @@ class Section:
     order: int
 
 
-_registry: dict[str, dict[str, Section]] = {AGENDA_PAGE: {}, ACTION_PAGE: {}}
+_registry: dict[str, dict[str, Section]] = {
+    page: {} for page in (AGENDA_PAGE, ACTION_PAGE, ORGANISATION_PAGE)
+}
 
 
 def register_section(
     name: str, selector: Callable, template: str, order: int, page: str = AGENDA_PAGE
 ) -> None:
-    """Add (or replace, by `name`) a section of the agenda page or, with `page=ACTION_PAGE`,
-    of the action page."""
+    """Add (or replace, by `name`) a section of the agenda page or, with `page=ACTION_PAGE` or
+    `page=ORGANISATION_PAGE`, of the action page or the organisation page."""
     _registry[page][name] = Section(name=name, selector=selector, template=template, order=order)
 
 

@@ -15,7 +15,6 @@ from accounts.access import can_read_internal
 from common.charts import stacked_bar_chart
 from common.pagecache import cached_for_visitors
 from governance.models import Organisation
-from governance.selectors import organisation_seats
 
 from . import exports, sections
 from .annex_views import may_print_past_annex
@@ -302,7 +301,7 @@ def organisation_detail(request, pk):
             "organisation": organisation,
             "agendas": agendas,
             "action_count": sum(len(group["actions"]) for group in agendas),
-            "seats": organisation_seats(organisation, request.user),
+            "sections": sections.gather(sections.ORGANISATION_PAGE, organisation, request.user),
             "crumbs": [(organisation.name, None)],
         },
     )

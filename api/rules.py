@@ -10,7 +10,7 @@ only these lines change:
 """
 
 from accounts.access import can_read_internal
-from governance.views import shows_private_names
+from bodies.views import shows_private_names
 
 
 def reads_internal_notes(user) -> bool:

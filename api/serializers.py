@@ -11,6 +11,8 @@ from rest_framework import serializers
 
 from agenda.models import Action, Agenda
 from agenda.services import ACTION_PROGRESS_FIELDS, AGENDA_PUBLIC_FIELDS
+from bodies.models import Body, DecisionStep, Membership
+from bodies.services import BODY_REMIT_FIELDS
 from evaluation.models import Evaluation, Indicator, Outcome
 from evaluation.services import EVALUATION_FIELDS
 from financing.models import (
@@ -21,16 +23,7 @@ from financing.models import (
     YearAmount,
 )
 from financing.services import FUNDING_STREAM_KIND_FIELDS
-from governance.models import (
-    Body,
-    DecisionStep,
-    Membership,
-    Municipality,
-    Organisation,
-    Region,
-    SubRegion,
-)
-from governance.services import BODY_REMIT_FIELDS
+from governance.models import Municipality, Organisation, Region, SubRegion
 
 from . import rules
 

@@ -19,9 +19,10 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from agenda.models import Action, Agenda
+from bodies.models import Body, DecisionStep
 from evaluation.models import Evaluation, Indicator
 from financing.models import Allocation, FundingStream
-from governance.models import Body, DecisionStep, Organisation, Region
+from governance.models import Organisation, Region
 
 from . import action_rows, rules, serializers
 from .filters import AgendaActionFilterBackend

@@ -21,7 +21,7 @@ DEMO_LOADERS = [
     "governance.demo.load_region",
     "agenda.demo.load_vocabularies",
     "agenda.demo.load_agendas",
-    "governance.demo.load_bodies",
+    "bodies.demo.load_bodies",
     "financing.demo.load_financing",
     "evaluation.demo.load_evaluations",
     # the funds the evaluation names, booked as realised amounts (after the evaluated actions)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "agenda",
     "financing",
     "evaluation",
+    "bodies",
     "sso",
     "api",
     "imports",
@@ -335,7 +336,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": False,
     "ENUM_NAME_OVERRIDES": {
-        "BodyLevelEnum": "governance.models.Body.Level",
+        "BodyLevelEnum": "bodies.models.Body.Level",
         "FundingStreamLevelEnum": "financing.models.FundingStream.Level",
     },
     "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],

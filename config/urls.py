@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("evaluation.urls")),
     path("", include("financing.urls")),
     path("", include("governance.urls")),
+    path("", include("bodies.urls")),
     path("", include("imports.urls")),
     path("", include("agenda.urls")),
 ]

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-PORTAL_APPS = ("governance", "agenda", "financing", "evaluation")
+PORTAL_APPS = ("governance", "agenda", "financing", "evaluation", "bodies")
 
 
 def _portal_models():

@@ -13,9 +13,10 @@ from django.contrib.auth.models import Group
 
 from accounts.access import COORDINATOR, PARTNER
 from agenda.models import Action, Agenda, Pillar, Theme
+from bodies.models import Body, Membership, Person
 from evaluation.models import Evaluation, Indicator, Outcome
 from financing.models import FundingStream
-from governance.models import Body, Membership, Municipality, Organisation, Person, Profile, Region
+from governance.models import Municipality, Organisation, Profile, Region
 from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"

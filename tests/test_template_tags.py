@@ -105,7 +105,7 @@ def test_the_coordinator_sees_the_sections_edit_links(client, pages):
     client.force_login(coordinator(agenda.region, "coordinator-links"))
     agenda_page = client.get(urls["agenda"][0]).content.decode()
     assert reverse("financing:stream_create", args=[agenda.slug]) in agenda_page
-    assert reverse("governance:decision_step_create", args=[agenda.slug]) in agenda_page
+    assert reverse("bodies:decision_step_create", args=[agenda.slug]) in agenda_page
     assert reverse("evaluation:successor_start", args=[agenda.slug]) in agenda_page
     assert reverse("agenda:agenda_edit", args=[agenda.slug]) in agenda_page
     assert reverse("governance:region_detail", args=[agenda.region.slug]) in agenda_page

@@ -402,8 +402,8 @@ def test_add_user_makes_a_beheerder(monkeypatch):
 
 def test_new_body_shows_for_a_coordinator_whose_region_has_no_body(client, coordinator):
     client.force_login(coordinator)
-    page = client.get(reverse("governance:body_list")).content.decode()
-    assert reverse("governance:body_create") in page
+    page = client.get(reverse("bodies:body_list")).content.decode()
+    assert reverse("bodies:body_create") in page
 
 
 def test_the_header_links_the_beheerder_to_the_regions(client, beheerder, coordinator, region):

@@ -10,7 +10,7 @@ from agenda.models import Action, Theme
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = {"agenda", "financing", "governance", "evaluation"}
+PORTAL_APPS = {"agenda", "financing", "governance", "evaluation", "bodies"}
 
 
 def portal_models():

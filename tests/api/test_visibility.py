@@ -5,7 +5,7 @@ import html
 import pytest
 
 from agenda.models import Action, Agenda
-from governance.models import Body, Person
+from bodies.models import Body, Person
 
 from .conftest import all_pages
 

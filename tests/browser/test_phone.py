@@ -37,7 +37,7 @@ def demo_site(transactional_db, settings):
 
 def pages() -> dict[str, str]:
     from agenda.models import Action
-    from governance.models import Body
+    from bodies.models import Body
 
     action = Action.objects.filter(theme__agenda__slug=SLUG).order_by("theme__number", "order")[0]
     return {
@@ -45,7 +45,7 @@ def pages() -> dict[str, str]:
         "agenda": reverse("agenda:agenda_detail", args=[SLUG]),
         "action table": reverse("agenda:action_table", args=[SLUG]) + "?status=loopt&pillar=1",
         "action": action.get_absolute_url(),
-        "bodies": reverse("governance:body_list"),
+        "bodies": reverse("bodies:body_list"),
         "body": Body.objects.order_by("pk")[0].get_absolute_url(),
         "evaluation": reverse("evaluation:overview", args=[SLUG]),
         "funding": reverse("financing:funding_overview", args=[SLUG]),

@@ -118,7 +118,7 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
     assert len(parts) == 8 and sum(p.amount for p in parts) == Decimal("100001")
 
     # A decision route with a vague date, and three numbered consultation points.
-    page.goto(base + reverse("governance:decision_step_create", args=[agenda.slug]))
+    page.goto(base + reverse("bodies:decision_step_create", args=[agenda.slug]))
     page.fill("#id_date_text", "najaar 2025")
     page.fill("#id_body_text", "Regionaal Werkbedrijf Oost")
     page.locator("#id_purpose").select_option("vaststellen")
@@ -126,7 +126,7 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
     agenda.refresh_from_db()
     assert agenda.state == Agenda.State.CONCEPT  # a step decides nothing about the agenda
     for number, text in (("1", "Meer stageplaatsen"), ("2", "Minder regels"), ("3", "Zie punt 1")):
-        page.goto(base + reverse("governance:consultation_create", args=[agenda.slug]))
+        page.goto(base + reverse("bodies:consultation_create", args=[agenda.slug]))
         page.fill("#id_round", "1")
         page.locator("#id_partner").select_option(str(partner.pk))
         page.fill("#id_order", number)
@@ -143,7 +143,7 @@ def test_a_coordinator_enters_another_regions_plan_and_prints_it(page, live_serv
     for figure in figures:
         assert funding.contains(figure), figure
     behandeling = read_pdf(
-        page.request.get(base + reverse("governance:behandeling_pdf", args=[agenda.slug])).body()
+        page.request.get(base + reverse("bodies:behandeling_pdf", args=[agenda.slug])).body()
     )
     for text in ("najaar 2025", "Regionaal Werkbedrijf Oost", "Meer stageplaatsen", "Zie punt 1"):
         assert behandeling.contains(text), text

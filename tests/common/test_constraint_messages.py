@@ -17,7 +17,7 @@ from tests.factories import (
     make_user,
 )
 
-PROJECT_APPS = ("agenda", "financing", "governance", "evaluation")
+PROJECT_APPS = ("agenda", "financing", "governance", "evaluation", "bodies")
 RAW = re.compile(r"Beperking|is geschonden|Constraint|is violated|met deze .* bestaat al")
 
 
@@ -78,7 +78,7 @@ def test_a_consultation_round_below_one_gets_a_dutch_message(client, coordinator
     client.force_login(coordinator_of(agenda.region))
     page = _text(
         client.post(
-            reverse("governance:consultation_create", args=[agenda.slug]),
+            reverse("bodies:consultation_create", args=[agenda.slug]),
             {"round": 0, "partner": partner.pk, "order": 3, "input_text": "Zie punt 3"},
         )
     )

@@ -10,20 +10,12 @@ from django.test import Client
 from django.urls import reverse
 
 from agenda.models import Action, Agenda, Pillar, Theme
+from bodies.models import Body, ConsultationInput, DecisionStep, Membership, Person
 from evaluation import services as evaluation_services
 from evaluation.models import Evaluation, Indicator
 from financing import services as financing_services
 from financing.models import Allocation, Distribution, FundingStream, YearAmount
-from governance.models import (
-    Body,
-    ConsultationInput,
-    DecisionStep,
-    Membership,
-    Municipality,
-    Organisation,
-    Person,
-    Region,
-)
+from governance.models import Municipality, Organisation, Region
 from governance.user_services import user_create
 
 PASSWORD = "Proef-wachtwoord-voor-tests-2026"
@@ -144,23 +136,23 @@ EDITS = {
     ),
     "body": (
         lambda: Body.objects.filter(region=_region()).first(),
-        lambda o: reverse("governance:body_update", args=[o.pk]),
+        lambda o: reverse("bodies:body_update", args=[o.pk]),
     ),
     "membership": (
         lambda: Membership.objects.filter(body__region=_region()).first(),
-        lambda o: reverse("governance:membership_update", args=[o.pk]),
+        lambda o: reverse("bodies:membership_update", args=[o.pk]),
     ),
     "person": (
         lambda: Person.objects.filter(region=_region()).first(),
-        lambda o: reverse("governance:person_update", args=[o.pk]),
+        lambda o: reverse("bodies:person_update", args=[o.pk]),
     ),
     "decision step": (
         lambda: _decision_step(),
-        lambda o: reverse("governance:decision_step_update", args=[o.pk]),
+        lambda o: reverse("bodies:decision_step_update", args=[o.pk]),
     ),
     "consultation input": (
         lambda: _consultation(),
-        lambda o: reverse("governance:consultation_update", args=[o.pk]),
+        lambda o: reverse("bodies:consultation_update", args=[o.pk]),
     ),
     "evaluation": (
         lambda: _evaluation(),

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from bodies import services as bodies
+from bodies.models import Body, ConsultationInput
 from financing import services as financing
 from financing.models import Allocation, FundingStream
-from governance import services as governance
-from governance.models import Body, ConsultationInput
 
 
 @pytest.fixture
@@ -30,21 +30,21 @@ def stream(world):
 def test_a_coordinator_of_another_region_cannot_change_a_body(world, body):
     body.name = "Overgenomen"
     with pytest.raises(PermissionDenied):
-        governance.body_save(user=world.users["coordinator_other_region"], body=body)
+        bodies.body_save(user=world.users["coordinator_other_region"], body=body)
     assert Body.objects.get(pk=body.pk).name == "Stuurgroep"
 
 
 def test_a_coordinator_cannot_move_a_body_to_a_region_they_do_not_coordinate(world, body):
     body.region = world.other_region
     with pytest.raises(PermissionDenied):
-        governance.body_save(user=world.users["coordinator"], body=body)
+        bodies.body_save(user=world.users["coordinator"], body=body)
     assert Body.objects.get(pk=body.pk).region == world.region
 
 
 @pytest.mark.parametrize("role", ["viewer", "partner_pow", "anonymous"])
 def test_others_than_coordinators_cannot_add_a_body(world, role):
     with pytest.raises(PermissionDenied):
-        governance.body_save(
+        bodies.body_save(
             user=world.users[role],
             body=Body(region=world.region, name="Werkgroep", level="overig"),
         )
@@ -54,7 +54,7 @@ def test_others_than_coordinators_cannot_add_a_body(world, role):
 def test_a_body_saved_by_a_coordinator_carries_their_name_in_the_history(world, body):
     anna = world.users["coordinator"]
     body.name = "Stuurgroep Werk"
-    governance.body_save(user=anna, body=body, agendas=[world.agenda])
+    bodies.body_save(user=anna, body=body, agendas=[world.agenda])
     assert body.history.latest().history_user == anna
     assert list(Body.objects.get(pk=body.pk).agendas.all()) == [world.agenda]
 
@@ -64,7 +64,7 @@ def test_the_consultation_input_of_another_regions_agenda_is_not_deleted(world):
         agenda=world.agenda, round=1, partner=world.uwv, order=1, input_text="Meer stages"
     )
     with pytest.raises(PermissionDenied):
-        governance.consultation_delete(user=world.users["coordinator_other_region"], item=item)
+        bodies.consultation_delete(user=world.users["coordinator_other_region"], item=item)
     assert ConsultationInput.objects.filter(pk=item.pk).exists()
 
 

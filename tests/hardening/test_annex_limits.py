@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from agenda.models import Action, Theme
+from bodies.models import Body, ConsultationInput, DecisionStep
 from evaluation.models import Evaluation
 from financing.models import FundingStream
-from governance.models import Body, ConsultationInput, DecisionStep, Organisation
+from governance.models import Organisation
 
 from .annex_texts import text_up_to
 
@@ -80,7 +81,7 @@ def test_a_body_remit_of_two_thousand_characters_renders_in_bijlage_2(logged_in_
     body.save()
     # The limit is 1,000 now; rows of a page and more still render (older data, long seats).
     Body.objects.filter(pk=body.pk).update(remit=("Arbeidsmarkt en onderwijs " * 80)[:2000])
-    fetch_pdf(logged_in_client, reverse("governance:bijlage2_pdf", args=[SLUG]))
+    fetch_pdf(logged_in_client, reverse("bodies:bijlage2_pdf", args=[SLUG]))
 
 
 def test_bijlage_1_renders_the_first_action_after_a_pillar_filled_with_unbroken_words(
@@ -127,7 +128,7 @@ def test_bijlage_1_renders_an_action_filled_up_to_its_limits(
 def test_bijlage_2_renders_a_body_filled_up_to_its_limits(logged_in_client, values):
     body = Body.objects.filter(agendas__slug=SLUG).order_by("pk").first()
     fill(body, values)
-    fetch_pdf(logged_in_client, reverse("governance:bijlage2_pdf", args=[SLUG]))
+    fetch_pdf(logged_in_client, reverse("bodies:bijlage2_pdf", args=[SLUG]))
 
 
 @EXAMPLES
@@ -179,4 +180,4 @@ def test_the_behandeling_annex_renders_a_step_and_an_input_filled_up_to_their_li
         agenda=step.agenda, partner=Organisation.objects.order_by("pk").first(), round=1
     )
     fill(point, input_values)
-    fetch_pdf(logged_in_client, reverse("governance:behandeling_pdf", args=[SLUG]))
+    fetch_pdf(logged_in_client, reverse("bodies:behandeling_pdf", args=[SLUG]))

@@ -16,11 +16,11 @@ from django.urls import get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bodies.models import Body, Membership, Person
 from financing.models import FundingStream
-from governance.models import Body, Membership, Person
 from tests.editing.conftest import client_for, fast_password_hashing, world  # noqa: F401
 
-APPS = {"agenda", "financing", "governance", "evaluation"}
+APPS = {"agenda", "financing", "governance", "evaluation", "bodies"}
 SKIP = re.compile(r"verwijderen|logout|uitloggen|taal|i18n|admin|\.pdf$|export|/stand/$")
 
 FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)

@@ -113,13 +113,13 @@ def test_public_pages_for_visitors_stay_cacheable(world, client):  # noqa: F811
 
 
 def test_the_logged_in_bijlage_2_and_a_person_export_are_not_stored(world, client_for):  # noqa: F811
-    from governance.models import Person
+    from bodies.models import Person
 
     person = Person.objects.create(region=world.region, name="Persoon", is_public=False)
     client = client_for(world.users["coordinator"])
     for url in (
-        reverse("governance:bijlage2_pdf", args=[world.agenda.slug]),
-        reverse("governance:person_export", args=[person.pk]),
+        reverse("bodies:bijlage2_pdf", args=[world.agenda.slug]),
+        reverse("bodies:person_export", args=[person.pk]),
     ):
         response = client.get(url)
         assert response.status_code == 200, url

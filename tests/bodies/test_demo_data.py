@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from agenda.models import Agenda
+from bodies.models import Body, DecisionStep, Membership, Person, members_as_written
 from common.demo import load_all
-from governance.models import Body, DecisionStep, Membership, Person, members_as_written
 
 from .seed_bijlage2 import BIJLAGE_2_ROWS
 
@@ -95,7 +95,7 @@ def test_every_row_records_its_source(demo):
 
 
 def test_loading_the_bodies_twice_changes_nothing(demo):
-    from governance.demo import load_bodies
+    from bodies.demo import load_bodies
 
     assert load_bodies() == 0
     history = Membership.history.count()

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from governance import services
-from governance.models import ConsultationInput
+from bodies import services
+from bodies.models import ConsultationInput
 from tests.annexes.pdftext import read_pdf
 from tests.factories import AgendaFactory, OrganisationFactory
 
@@ -38,7 +38,7 @@ def test_the_annex_prints_vague_dates_as_written_and_the_numbered_points(client)
         )
     agenda.refresh_from_db()
     assert agenda.state == "gepubliceerd"
-    response = client.get(reverse("governance:behandeling_pdf", args=[agenda.slug]))
+    response = client.get(reverse("bodies:behandeling_pdf", args=[agenda.slug]))
     pdf = read_pdf(response.content)
     for text in (
         "Behandeling en inbreng",

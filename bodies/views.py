@@ -1,7 +1,7 @@
 """Pages of the consultative bodies (overleggen), people, decision routes and Bijlage 2.
 
 Reading is public, except names of people who are not office-holders or representatives: those
-are shown to logged-in users only (see governance/models.py). Coordinators of a region
+are shown to logged-in users only (see bodies/models.py). Coordinators of a region
 (accounts.access.is_coordinator_for) edit; visitors who are not logged in go to the login page,
 other users get 403.
 """
@@ -46,7 +46,7 @@ def _check_coordinator(request, region) -> None:
 
 
 def _bodies_crumb():
-    return (_("Bodies"), reverse("governance:body_list"))
+    return (_("Bodies"), reverse("bodies:body_list"))
 
 
 # --- bodies ----------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ def body_list(request):
     agendas = Agenda.objects.visible_to(request.user).filter(bodies__isnull=False).distinct()
     return TemplateResponse(
         request,
-        "governance/body_list.html",
+        "bodies/body_list.html",
         {
             "regions": regions,
             "agendas": agendas,
@@ -83,7 +83,7 @@ def body_list(request):
 def _regions_with_bodies(user=None):
     from django.db.models import Q
 
-    from .models import Region
+    from governance.models import Region
 
     listed = Q(bodies__isnull=False)
     if user is not None:
@@ -113,7 +113,7 @@ def body_detail(request, pk):
     )
     return TemplateResponse(
         request,
-        "governance/body_detail.html",
+        "bodies/body_detail.html",
         {
             "body": body,
             "coverage": coverage,
@@ -139,7 +139,7 @@ def body_create(request):
         done_url=lambda body: body.get_absolute_url(),
         done_message=_("The body has been added."),
         title=title,
-        cancel_url=reverse("governance:body_list"),
+        cancel_url=reverse("bodies:body_list"),
         crumbs=[_bodies_crumb(), (title, None)],
     )
 
@@ -202,7 +202,7 @@ def body_delete(request, pk):
     return confirm_delete(
         request,
         delete=lambda: services.body_delete(user=request.user, body=body),
-        done_url=reverse("governance:body_list"),
+        done_url=reverse("bodies:body_list"),
         done_message=_("The body has been deleted."),
         title=title,
         question=_("Do you want to delete this body?"),
@@ -273,7 +273,7 @@ def membership_delete(request, pk):
 
 
 def _people_crumb():
-    return (_("People in bodies"), reverse("governance:person_list"))
+    return (_("People in bodies"), reverse("bodies:person_list"))
 
 
 def _person_for_coordinator(request, pk) -> Person:
@@ -292,7 +292,7 @@ def person_list(request):
     )
     return TemplateResponse(
         request,
-        "governance/person_list.html",
+        "bodies/person_list.html",
         {"people": people, "crumbs": [_bodies_crumb(), (_("People in bodies"), None)]},
     )
 
@@ -303,7 +303,7 @@ def person_detail(request, pk):
     seats = person.memberships.select_related("body").order_by("body__level_order", "body__order")
     return TemplateResponse(
         request,
-        "governance/person_detail.html",
+        "bodies/person_detail.html",
         {
             "person": person,
             "seats": [(seat, seat.display(show_private=True)) for seat in seats],
@@ -325,7 +325,7 @@ def person_create(request):
         done_url=lambda person: person.get_absolute_url(),
         done_message=_("The person has been added."),
         title=title,
-        cancel_url=reverse("governance:person_list"),
+        cancel_url=reverse("bodies:person_list"),
         crumbs=[_bodies_crumb(), _people_crumb(), (title, None)],
     )
 
@@ -383,7 +383,7 @@ def person_remove(request, pk):
     return confirm_delete(
         request,
         delete=lambda: services.person_remove(user=request.user, person=person),
-        done_url=reverse("governance:person_list"),
+        done_url=reverse("bodies:person_list"),
         done_message=lambda kept: (
             _("The person has been removed. %(count)s seats remain as “deleted person”.")
             % {"count": kept}

@@ -8,18 +8,18 @@ from accounts.access import COORDINATOR, has_role, user_region
 from agenda.models import Agenda
 from common.forms import StyledFormMixin
 from common.versioning import VersionedFormMixin
-from governance.models import (
+from governance.models import Organisation, Region
+
+from .models import (
     Body,
     BodyPillar,
     ConsultationInput,
     DecisionStep,
     Membership,
-    Organisation,
     Person,
     PersonAlias,
-    Region,
 )
-from governance.services import BODY_REMIT_FIELDS
+from .services import BODY_REMIT_FIELDS
 
 
 def coordinated_regions(user):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from governance.models import DecisionStep, Membership, PersonAlias, members_as_written
+from bodies.models import DecisionStep, Membership, PersonAlias, members_as_written
 from tests.factories import (
     AgendaFactory,
     BodyFactory,
@@ -146,7 +146,7 @@ def test_prospective_seats_share_one_pair_of_parentheses_and_joiners_are_kept():
 def test_the_overview_shows_only_the_seats_held_today():
     from django.utils import timezone
 
-    from governance.services import bodies_overview
+    from bodies.services import bodies_overview
 
     body = BodyFactory()
     today = timezone.localdate()

@@ -8,8 +8,8 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from agenda.models import Agenda
-from governance import services
-from governance.models import Membership, Person, PersonAlias, members_as_written
+from bodies import services
+from bodies.models import Membership, Person, PersonAlias, members_as_written
 from tests.factories import AgendaFactory, BodyFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

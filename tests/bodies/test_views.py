@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from agenda.models import Agenda
-from governance.models import Body, DecisionStep, Membership, Organisation, Person
+from bodies.models import Body, DecisionStep, Membership, Person
+from governance.models import Organisation
 from tests.factories import (
     AgendaFactory,
     BodyFactory,
@@ -36,8 +37,8 @@ def viewer():
 
 def test_anonymous_visitor_finds_the_bodies_by_level_from_the_home_page(demo, client):
     home = client.get("/")
-    assert reverse("governance:body_list") in home.content.decode()
-    page = text_of(client.get(reverse("governance:body_list")))
+    assert reverse("bodies:body_list") in home.content.decode()
+    page = text_of(client.get(reverse("bodies:body_list")))
     assert "Bestuurlijk" in page and "Tactisch en uitvoerend" in page
     assert page.index("Bestuurlijk") < page.index("Tactisch en uitvoerend")
     assert "Floor Roduner (vz)" in page
@@ -47,7 +48,7 @@ def test_anonymous_visitor_finds_the_bodies_by_level_from_the_home_page(demo, cl
 
 
 def test_anonymous_visitor_sees_civil_servants_names_withheld(demo, client):
-    page = text_of(client.get(reverse("governance:body_list")))
+    page = text_of(client.get(reverse("bodies:body_list")))
     assert "Marc van der Zalm" not in page
     assert "naam afgeschermd (Heemstede)" in page
     assert "Jorien Kaper" not in page
@@ -61,7 +62,7 @@ def test_anonymous_visitor_sees_civil_servants_names_withheld(demo, client):
 
 def test_logged_in_users_see_every_name(demo, client, viewer):
     client.force_login(viewer)
-    page = text_of(client.get(reverse("governance:body_list")))
+    page = text_of(client.get(reverse("bodies:body_list")))
     assert "Marc van der Zalm (Heemstede)" in page
     assert "Karin Meulenbelt (vz)" in page
     assert "naam afgeschermd" not in page
@@ -85,7 +86,7 @@ def test_the_agenda_page_shows_its_decision_route(demo, client):
     assert "vaststellen" in route
     assert "commissie Samenleving" in route
     assert (
-        reverse("governance:bijlage2_pdf", args=[agenda.slug])
+        reverse("bodies:bijlage2_pdf", args=[agenda.slug])
         in client.get(agenda.get_absolute_url()).content.decode()
     )
 
@@ -126,24 +127,24 @@ def edit_urls(world):
     body, seat, step, agenda = world["body"], world["seat"], world["step"], world["agenda"]
     person = seat.person
     return [
-        reverse("governance:body_update", args=[body.pk]),
-        reverse("governance:body_pillars", args=[body.pk]),
-        reverse("governance:body_delete", args=[body.pk]),
-        reverse("governance:membership_create", args=[body.pk]),
-        reverse("governance:membership_update", args=[seat.pk]),
-        reverse("governance:membership_delete", args=[seat.pk]),
-        reverse("governance:person_detail", args=[person.pk]),
-        reverse("governance:person_update", args=[person.pk]),
-        reverse("governance:person_export", args=[person.pk]),
-        reverse("governance:person_remove", args=[person.pk]),
-        reverse("governance:decision_step_create", args=[agenda.slug]),
-        reverse("governance:decision_step_update", args=[step.pk]),
-        reverse("governance:decision_step_delete", args=[step.pk]),
-        reverse("governance:consultation_create", args=[agenda.slug]),
+        reverse("bodies:body_update", args=[body.pk]),
+        reverse("bodies:body_pillars", args=[body.pk]),
+        reverse("bodies:body_delete", args=[body.pk]),
+        reverse("bodies:membership_create", args=[body.pk]),
+        reverse("bodies:membership_update", args=[seat.pk]),
+        reverse("bodies:membership_delete", args=[seat.pk]),
+        reverse("bodies:person_detail", args=[person.pk]),
+        reverse("bodies:person_update", args=[person.pk]),
+        reverse("bodies:person_export", args=[person.pk]),
+        reverse("bodies:person_remove", args=[person.pk]),
+        reverse("bodies:decision_step_create", args=[agenda.slug]),
+        reverse("bodies:decision_step_update", args=[step.pk]),
+        reverse("bodies:decision_step_delete", args=[step.pk]),
+        reverse("bodies:consultation_create", args=[agenda.slug]),
     ]
 
 
-REGION_URLS = ["governance:body_create", "governance:person_list", "governance:person_create"]
+REGION_URLS = ["bodies:body_create", "bodies:person_list", "bodies:person_create"]
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, world):
@@ -171,7 +172,7 @@ def test_a_partner_cannot_add_bodies_or_see_the_people(client, world):
 
 def test_a_coordinator_sees_only_the_people_of_their_own_region(client, world):
     client.force_login(world["users"]["other_coordinator"])
-    page = client.get(reverse("governance:person_list")).content.decode()
+    page = client.get(reverse("bodies:person_list")).content.decode()
     assert world["seat"].person.name not in page
 
 
@@ -185,7 +186,7 @@ def test_the_coordinator_adds_a_seat_for_an_organisation(client, world):
     client.force_login(world["users"]["coordinator"])
     body = world["body"]
     response = client.post(
-        reverse("governance:membership_create", args=[body.pk]),
+        reverse("bodies:membership_create", args=[body.pk]),
         {
             "side": "andere",
             "order": "5",
@@ -206,7 +207,7 @@ def test_a_seat_with_both_a_person_and_a_seat_label_is_refused(client, world):
     body = world["body"]
     before = body.memberships.count()
     response = client.post(
-        reverse("governance:membership_create", args=[body.pk]),
+        reverse("bodies:membership_create", args=[body.pk]),
         {
             "side": "andere",
             "order": "9",
@@ -225,7 +226,7 @@ def test_a_seat_with_both_a_person_and_a_seat_label_is_refused(client, world):
 def test_deleting_a_seat_asks_for_confirmation_first(client, world):
     client.force_login(world["users"]["coordinator"])
     seat = world["seat"]
-    url = reverse("governance:membership_delete", args=[seat.pk])
+    url = reverse("bodies:membership_delete", args=[seat.pk])
     assert "Ja, verwijderen" in client.get(url).content.decode()
     assert Membership.objects.filter(pk=seat.pk).exists()
     client.post(url)
@@ -235,7 +236,7 @@ def test_deleting_a_seat_asks_for_confirmation_first(client, world):
 def test_a_body_in_a_decision_route_is_not_deleted(client, world):
     client.force_login(world["users"]["coordinator"])
     body = world["body"]
-    response = client.post(reverse("governance:body_delete", args=[body.pk]))
+    response = client.post(reverse("bodies:body_delete", args=[body.pk]))
     assert response.status_code == 200
     assert "behandeling" in response.content.decode()
     assert Body.objects.filter(pk=body.pk).exists()
@@ -245,7 +246,7 @@ def test_a_vaststellen_step_entered_in_the_browser_leaves_the_agenda_concept(cli
     client.force_login(world["users"]["coordinator"])
     agenda = world["agenda"]
     response = client.post(
-        reverse("governance:decision_step_create", args=[agenda.slug]),
+        reverse("bodies:decision_step_create", args=[agenda.slug]),
         {"date": "2021-03-02", "body_text": "college", "purpose": "vaststellen", "conclusion": ""},
     )
     assert response.status_code == 302
@@ -258,7 +259,7 @@ def test_a_step_with_a_vague_date_shows_it_as_written(client, world):
     client.force_login(world["users"]["coordinator"])
     agenda = world["agenda"]
     response = client.post(
-        reverse("governance:decision_step_create", args=[agenda.slug]),
+        reverse("bodies:decision_step_create", args=[agenda.slug]),
         {"date_text": "najaar 2019", "body_text": "gemeenteraad", "purpose": "vaststellen"},
     )
     assert response.status_code == 302
@@ -275,7 +276,7 @@ def test_the_coordinator_sets_the_pillars_of_a_body(client, world):
     first = PillarFactory(agenda=agenda, order=1)
     second = PillarFactory(agenda=agenda, order=2)
     client.post(
-        reverse("governance:body_pillars", args=[body.pk]),
+        reverse("bodies:body_pillars", args=[body.pk]),
         {f"pillar_{first.pk}": "certain", f"pillar_{second.pk}": "uncertain"},
     )
     assert {bp.pillar_id: bp.mark for bp in body.body_pillars.all()} == {
@@ -288,13 +289,13 @@ def test_the_coordinator_exports_and_then_removes_a_person(client, world):
     client.force_login(world["users"]["coordinator"])
     seat = world["seat"]
     person = seat.person
-    export = client.get(reverse("governance:person_export", args=[person.pk]))
+    export = client.get(reverse("bodies:person_export", args=[person.pk]))
     assert export["Content-Type"] == "application/json"
     assert "attachment" in export["Content-Disposition"]
     assert json.loads(export.content)["person"]["name"] == person.name
-    confirm = client.get(reverse("governance:person_remove", args=[person.pk]))
+    confirm = client.get(reverse("bodies:person_remove", args=[person.pk]))
     assert "verwijderde persoon" in confirm.content.decode()
-    client.post(reverse("governance:person_remove", args=[person.pk]))
+    client.post(reverse("bodies:person_remove", args=[person.pk]))
     seat.refresh_from_db()
     assert seat.person_removed
     page = client.get(world["body"].get_absolute_url()).content.decode()
@@ -314,7 +315,7 @@ def test_user_text_is_escaped_on_the_pages(client, world):
 def test_the_person_pages_are_not_for_a_viewer(client, viewer):
     PersonFactory()
     client.force_login(viewer)
-    assert client.get(reverse("governance:person_list")).status_code == 403
+    assert client.get(reverse("bodies:person_list")).status_code == 403
 
 
 def test_the_bodies_page_needs_few_queries_however_many_seats(demo, client, viewer):
@@ -323,7 +324,7 @@ def test_the_bodies_page_needs_few_queries_however_many_seats(demo, client, view
 
     client.force_login(viewer)
     with CaptureQueriesContext(connection) as queries:
-        client.get(reverse("governance:body_list"))
+        client.get(reverse("bodies:body_list"))
     seats = Membership.objects.count()
     assert seats > 100
     assert len(queries) < 25
@@ -333,7 +334,7 @@ def test_the_coordinator_keeps_the_other_spellings_of_a_name(client, world):
     client.force_login(world["users"]["coordinator"])
     person = world["seat"].person
     response = client.post(
-        reverse("governance:person_update", args=[person.pk]),
+        reverse("bodies:person_update", args=[person.pk]),
         {
             "region": str(person.region_id),
             "name": "Sjaak Struif",
@@ -354,7 +355,7 @@ def test_the_coordinator_records_a_partners_input_and_it_shows_in_the_matrix(cli
     agenda = world["agenda"]
     partner = OrganisationFactory(name="FNV")
     response = client.post(
-        reverse("governance:consultation_create", args=[agenda.slug]),
+        reverse("bodies:consultation_create", args=[agenda.slug]),
         {
             "round": "1",
             "partner": str(partner.pk),
@@ -369,6 +370,6 @@ def test_the_coordinator_records_a_partners_input_and_it_shows_in_the_matrix(cli
     assert "Meer aandacht voor &lt;b&gt;flexwerkers&lt;/b&gt;." in matrix
     assert "Overgenomen in thema 6." in matrix
     item = agenda.consultation_inputs.get()
-    assert client.get(reverse("governance:consultation_delete", args=[item.pk])).status_code == 200
-    client.post(reverse("governance:consultation_delete", args=[item.pk]))
+    assert client.get(reverse("bodies:consultation_delete", args=[item.pk])).status_code == 200
+    client.post(reverse("bodies:consultation_delete", args=[item.pk]))
     assert not agenda.consultation_inputs.exists()

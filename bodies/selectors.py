@@ -1,4 +1,4 @@
-"""Reads of the governance app for the pages that show its records."""
+"""Reads of the bodies app for the pages that show its records."""
 
 from django.db.models import Q
 
@@ -8,7 +8,7 @@ from .models import ConsultationInput, DecisionStep, Membership
 
 
 def agenda_treatment(agenda, user) -> dict:
-    """The governance section of the agenda page: the steps of its decision route
+    """The bodies section of the agenda page: the steps of its decision route
     (Behandeling) in order, the partners' written input and whether the user may change them."""
     return {
         "route": list(DecisionStep.objects.filter(agenda=agenda).select_related("body")),

@@ -13,7 +13,7 @@ from .seed_bijlage2 import BIJLAGE_2_ROWS
 
 pytestmark = pytest.mark.django_db
 
-PDF_URL = reverse("governance:bijlage2_pdf", args=["zkij-2020-2022"])
+PDF_URL = reverse("bodies:bijlage2_pdf", args=["zkij-2020-2022"])
 
 
 def pdf_text(content: bytes) -> str:
@@ -82,7 +82,7 @@ def test_the_pdf_has_the_pillar_columns_in_the_agendas_order(bijlage2):
 
 
 def test_a_concept_agendas_bijlage_2_is_not_public(concept_demo, client):
-    url = reverse("governance:bijlage2_pdf", args=["zkij-werkplan-2023"])
+    url = reverse("bodies:bijlage2_pdf", args=["zkij-werkplan-2023"])
     assert client.get(url).status_code == 404
 
 

@@ -1,4 +1,4 @@
-"""Writes of the governance app: bodies, seats, people, decision routes and consultation.
+"""Writes of the bodies app: bodies, seats, people, decision routes and consultation.
 
 Every function takes the acting user; a region's coordinators write the rows of their region.
 `user=None` is the trusted caller (the demo loader, migrations, the command line).
