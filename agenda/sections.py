@@ -1,4 +1,5 @@
-"""The sections other apps add to the agenda page, the action page and the organisation page.
+"""The sections other apps add to the agenda page, the action page and the organisation page,
+and the links they add beside the agenda page's annexes (`AGENDA_TOOLS`).
 
 An app that stands on the agenda registers its section in its `AppConfig.ready()`:
 
@@ -18,6 +19,7 @@ from typing import Any
 AGENDA_PAGE = "agenda"
 ACTION_PAGE = "action"
 ORGANISATION_PAGE = "organisation"
+AGENDA_TOOLS = "agenda-tools"  # links beside "Annex 1" at the top of the agenda page
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Section:
 
 
 _registry: dict[str, dict[str, Section]] = {
-    page: {} for page in (AGENDA_PAGE, ACTION_PAGE, ORGANISATION_PAGE)
+    page: {} for page in (AGENDA_PAGE, ACTION_PAGE, ORGANISATION_PAGE, AGENDA_TOOLS)
 }
 
 
@@ -37,7 +39,8 @@ def register_section(
     name: str, selector: Callable, template: str, order: int, page: str = AGENDA_PAGE
 ) -> None:
     """Add (or replace, by `name`) a section of the agenda page or, with `page=ACTION_PAGE` or
-    `page=ORGANISATION_PAGE`, of the action page or the organisation page."""
+    `page=ORGANISATION_PAGE`, of the action page or the organisation page; with
+    `page=AGENDA_TOOLS` a link among the agenda page's annexes."""
     _registry[page][name] = Section(name=name, selector=selector, template=template, order=order)
 
 

@@ -7,11 +7,14 @@ class BodiesConfig(AppConfig):
     verbose_name = _("Bodies")
 
     def ready(self):
-        from agenda.sections import ORGANISATION_PAGE, register_section
+        from agenda.sections import AGENDA_TOOLS, ORGANISATION_PAGE, register_section
 
-        from .selectors import agenda_treatment, organisation_seats
+        from .selectors import agenda_annex_link, agenda_treatment, organisation_seats
 
         register_section("bodies", agenda_treatment, "bodies/_agenda_section.html", order=20)
+        register_section(
+            "bijlage2", agenda_annex_link, "bodies/_agenda_tool.html", order=10, page=AGENDA_TOOLS
+        )
         register_section(
             "bodies",
             organisation_seats,

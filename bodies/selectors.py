@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from accounts.access import is_active_user, is_coordinator_for
 
-from .models import ConsultationInput, DecisionStep, Membership
+from .models import Body, ConsultationInput, DecisionStep, Membership
 
 
 def agenda_treatment(agenda, user) -> dict:
@@ -15,6 +15,12 @@ def agenda_treatment(agenda, user) -> dict:
         "inputs": list(ConsultationInput.objects.filter(agenda=agenda).select_related("partner")),
         "can_edit": is_coordinator_for(user, agenda.owner_region),
     }
+
+
+def agenda_annex_link(agenda, user) -> dict:
+    """The link to the agenda's Bijlage 2 beside Annex 1, with the number of bodies it lists
+    (for the size the link announces)."""
+    return {"agenda": agenda, "body_count": Body.objects.filter(agendas=agenda).count()}
 
 
 def organisation_seats(organisation, user) -> list[dict]:

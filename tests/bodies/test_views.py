@@ -85,6 +85,7 @@ def test_the_agenda_page_shows_its_decision_route(demo, client):
     assert "20 oktober 2020" in route
     assert "vaststellen" in route
     assert "commissie Samenleving" in route
+    assert "Bijlage 2 (" in page  # the link beside Bijlage 1, with the size of the annex
     assert (
         reverse("bodies:bijlage2_pdf", args=[agenda.slug])
         in client.get(agenda.get_absolute_url()).content.decode()
