@@ -1,5 +1,6 @@
 """The sections other apps add to the agenda page, the action page and the organisation page,
-and the links they add beside the agenda page's annexes (`AGENDA_TOOLS`).
+and the links they add beside the agenda page's annexes (`AGENDA_TOOLS`) and among its
+coordinators' links (`AGENDA_EDITING`).
 
 An app that stands on the agenda registers its section in its `AppConfig.ready()`:
 
@@ -20,6 +21,7 @@ AGENDA_PAGE = "agenda"
 ACTION_PAGE = "action"
 ORGANISATION_PAGE = "organisation"
 AGENDA_TOOLS = "agenda-tools"  # links beside "Annex 1" at the top of the agenda page
+AGENDA_EDITING = "agenda-editing"  # links for the agenda's coordinators, after "Edit agenda"
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Section:
 
 
 _registry: dict[str, dict[str, Section]] = {
-    page: {} for page in (AGENDA_PAGE, ACTION_PAGE, ORGANISATION_PAGE, AGENDA_TOOLS)
+    page: {} for page in (AGENDA_PAGE, ACTION_PAGE, ORGANISATION_PAGE, AGENDA_TOOLS, AGENDA_EDITING)
 }
 
 
@@ -40,7 +42,8 @@ def register_section(
 ) -> None:
     """Add (or replace, by `name`) a section of the agenda page or, with `page=ACTION_PAGE` or
     `page=ORGANISATION_PAGE`, of the action page or the organisation page; with
-    `page=AGENDA_TOOLS` a link among the agenda page's annexes."""
+    `page=AGENDA_TOOLS` a link among the agenda page's annexes, with `page=AGENDA_EDITING` one
+    among its coordinators' links (shown only to those who may edit the agenda)."""
     _registry[page][name] = Section(name=name, selector=selector, template=template, order=order)
 
 

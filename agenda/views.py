@@ -86,6 +86,7 @@ def agenda_detail(request, slug):
             "has_added_later": Action.objects.in_agenda(agenda).filter(added_later=True).exists(),
             "prints_past_annex": may_print_past_annex(request.user, agenda),
             "tools": sections.gather(sections.AGENDA_TOOLS, agenda, request.user),
+            "editing_links": sections.gather(sections.AGENDA_EDITING, agenda, request.user),
             "editing": {
                 "can_edit": access.coordinates_agenda(request.user, agenda),
                 "can_read_history": access.can_read_history(request.user),
