@@ -1,6 +1,7 @@
 """The demo data: the real agenda of the seeds, loaded from YAML files in `fixtures/`.
 
-Each app reads its own part in `<app>/demo.py`; this module runs them in dependency order.
+Each app reads its own part in `<app>/demo.py`; this module runs them in the order the setting
+`DEMO_LOADERS` (config/settings.py) gives.
 Every loader is idempotent: a second run changes nothing.
 """
 
@@ -15,18 +16,6 @@ from django.conf import settings
 from django.db import transaction
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-
-# Order matters: later loaders refer to rows made by earlier ones.
-DEMO_LOADERS = [
-    "governance.demo.load_region",
-    "agenda.demo.load_vocabularies",
-    "agenda.demo.load_agendas",
-    "bodies.demo.load_bodies",
-    "financing.demo.load_financing",
-    "evaluation.demo.load_evaluations",
-    # the funds the evaluation names, booked as realised amounts (after the evaluated actions)
-    "financing.demo.load_realised_from_evaluation",
-]
 
 
 def read_fixture(name: str) -> Any:
@@ -43,7 +32,7 @@ def _resolve(dotted: str) -> Callable[..., int]:
 def load_all(log: Callable[[str], None] = lambda _msg: None) -> int:
     """Load every part of the demo data. Returns the number of rows created or changed."""
     changed = 0
-    for dotted in DEMO_LOADERS:
+    for dotted in settings.DEMO_LOADERS:
         count = _resolve(dotted)()
         log(f"{dotted}: {count}")
         changed += count

@@ -9,7 +9,6 @@ the home page.
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -19,7 +18,7 @@ def choose_language(request):
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = reverse("agenda:home")
+        next_url = "/"
     response = HttpResponseRedirect(next_url)
     language = request.GET.get("lang")
     if language in {code for code, _name in settings.LANGUAGES}:

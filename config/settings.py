@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -90,6 +91,27 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# An organisation (app `governance`, the ground) has its page in the agenda app, which lists
+# the actions it leads: the site's wiring says so, so that the ground never names an app above it.
+ABSOLUTE_URL_OVERRIDES = {
+    "governance.organisation": lambda organisation: reverse(
+        "agenda:organisation_detail", args=[organisation.pk]
+    ),
+}
+
+# The demo data (`manage.py load_demo_data`, common/demo.py): each app's loader, in an order in
+# which later loaders find the rows earlier ones made.
+DEMO_LOADERS = [
+    "governance.demo.load_region",
+    "agenda.demo.load_vocabularies",
+    "agenda.demo.load_agendas",
+    "bodies.demo.load_bodies",
+    "financing.demo.load_financing",
+    "evaluation.demo.load_evaluations",
+    # the funds the evaluation names, booked as realised amounts (after the evaluated actions)
+    "financing.demo.load_realised_from_evaluation",
+]
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

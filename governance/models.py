@@ -186,11 +186,6 @@ class Organisation(Versioned):
             return f"{self.name} ({self.abbreviation})"
         return self.name
 
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("agenda:organisation_detail", args=[self.pk])
-
     @property
     def short_name(self) -> str:
         return self.abbreviation or self.name
