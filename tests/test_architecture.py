@@ -2,6 +2,7 @@
 (except the listed known ones), and none goes round in a cycle."""
 
 import ast
+import re
 from pathlib import Path
 
 from config.architecture import APPS, KNOWN_UPWARD_IMPORTS, LAYERS, layer_of
@@ -80,3 +81,49 @@ def test_there_is_no_import_cycle_outside_the_known_upward_imports():
 
 def test_common_holds_plumbing_only():
     assert imported_apps("common") == {}
+
+
+# The URL namespaces and the app each belongs to.
+NAMESPACES = {
+    "agenda": "agenda",
+    "bodies": "bodies",
+    "evaluation": "evaluation",
+    "financing": "financing",
+    "governance": "governance",
+    "imports": "imports",
+    "sso": "sso",
+    "api_tokens": "api",
+}
+URL_NAME = re.compile(r"""(?:\{%\s*url\s+|reverse(?:_lazy)?\(\s*)["']([a-z_]+):""")
+
+
+def linked_apps(app: str) -> dict[str, list[str]]:
+    """The other apps whose pages `app` links to by URL name, in its code and its templates."""
+    found: dict[str, list[str]] = {}
+    places = [p for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts]
+    places += sorted((ROOT / "templates" / app).rglob("*.*"))
+    for path in places:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for namespace in URL_NAME.findall(line):
+                target = NAMESPACES.get(namespace)
+                if target and target != app:
+                    found.setdefault(target, []).append(f"{path.relative_to(ROOT)}:{number}")
+    return found
+
+
+def test_no_app_links_to_the_pages_of_an_app_above_it():
+    """A page of a lower app shows another app's link only through a registry
+    (agenda/sections.py) or the site's wiring (config/), never by naming its URL."""
+    wrong = []
+    for app in APPS:
+        for target, places in linked_apps(app).items():
+            if layer_of(target) >= layer_of(app):
+                wrong.append(f"{app} -> {target} ({', '.join(places)})")
+    assert not wrong, "links that point up or sideways:\n" + "\n".join(wrong)
+
+
+def test_the_link_check_sees_a_link_that_points_up():
+    assert URL_NAME.findall("""<a href="{% url 'bodies:bijlage2_pdf' agenda.slug %}">""") == [
+        "bodies"
+    ]
+    assert URL_NAME.findall('return reverse("agenda:home")') == ["agenda"]
