@@ -11,7 +11,7 @@ import html
 from collections import defaultdict
 from types import SimpleNamespace
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.functional import lazy
@@ -343,6 +343,26 @@ class Leads(list):
 
     def all(self):
         return self
+
+
+def _sorted_with_empty_last(keys):
+    """A table's `order_<column>`: sort on `keys` with the empty values (a line without a theme,
+    pillar, scope or status) after the others, and first when reversed: the same on SQLite and
+    PostgreSQL, which by themselves put them at opposite ends."""
+
+    def order(table, queryset, is_descending):
+        expressions = [
+            F(key).desc(nulls_first=True) if is_descending else F(key).asc(nulls_last=True)
+            for key in keys
+        ]
+        return queryset.order_by(*expressions, "-pk" if is_descending else "pk"), True
+
+    return order
+
+
+for _name, _column in ActionTable.base_columns.items():
+    if _column.order_by:
+        setattr(ActionTable, f"order_{_name}", _sorted_with_empty_last(list(_column.order_by)))
 
 
 def page_records(actions: QuerySet) -> list:

@@ -6,7 +6,7 @@ up front, so the number of queries does not grow with the page size.
 """
 
 from django.db import router
-from django.db.models import Model, Prefetch
+from django.db.models import F, Model, Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
@@ -231,7 +231,8 @@ class AgendaActionList(JsonErrorsMixin, PortalContextMixin, generics.ListAPIView
 
 def _agenda_actions(agenda, user):
     actions = Action.objects.in_agenda(agenda).visible_to(user)
-    return actions.order_by("theme__number", "order", "pk")
+    # the table's order: lines without a theme after the numbered ones, on every database
+    return actions.order_by(F("theme__number").asc(nulls_last=True), "order", "pk")
 
 
 def _counted_page(values: list, context):

@@ -153,6 +153,36 @@ def test_pages_and_exports_show_lines_without_theme_or_pillar(client, plan):
     assert by_text[DIRECT][:2] == ["4.a", "Samenwerken"]
 
 
+def _csv_texts(response) -> list[str]:
+    rows = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    return [row[4] for row in list(rows)[1:]]
+
+
+@pytest.mark.parametrize("column", ["number", "theme", "status"])
+def test_lines_without_a_theme_sort_after_the_numbered_ones_and_first_when_reversed(
+    client, plan, column
+):
+    """The same order on SQLite and PostgreSQL (which by themselves put empty values at
+    opposite ends), on the page, in the export and in the API."""
+    agenda, _pillars = plan
+    table = reverse("agenda:action_table", args=[agenda.slug])
+    numbered = ["Actie onder thema 1", "Actie onder thema 2", "Actie onder thema 4"]
+    upward = _csv_texts(client.get(table, {"sort": column, "_export": "csv"}))
+    assert upward[:3] == numbered and set(upward[3:]) == {DIRECT, COORDINATION}
+    downward = _csv_texts(client.get(table, {"sort": f"-{column}", "_export": "csv"}))
+    assert set(downward[:2]) == {DIRECT, COORDINATION} and downward[2:] == numbered[::-1]
+    page = _text(client.get(table, {"sort": column}))
+    assert page.index("Actie onder thema 4") < page.index(DIRECT)
+
+
+def test_the_api_lists_lines_without_a_theme_after_the_numbered_ones(client, plan):
+    agenda, _pillars = plan
+    response = client.get(f"/api/v1/agendas/{agenda.slug}/actions/")
+    texts = [row["text"] for row in response.json()["results"]]
+    assert texts[-2:] == [COORDINATION, DIRECT] or texts[-2:] == [DIRECT, COORDINATION]
+    assert texts[:3] == ["Actie onder thema 1", "Actie onder thema 2", "Actie onder thema 4"]
+
+
 def test_the_api_gives_no_pillar_and_no_theme_for_the_coordination_line(client, plan):
     agenda, _pillars = plan
     response = client.get(f"/api/v1/agendas/{agenda.slug}/actions/")
