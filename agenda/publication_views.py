@@ -6,7 +6,6 @@ A step of the decision route records a decision and never changes any of this.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import login_first
 from common.pdf import dutch_date
 
 from . import services
@@ -30,7 +30,7 @@ def _coordinated_agenda(request, slug) -> Agenda:
     return agenda
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def agenda_adopt(request, slug):
     """Ask for the date, then for confirmation, then adopt."""
@@ -88,7 +88,7 @@ PUBLICATION_QUESTIONS = {
 }
 
 
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def agenda_publication(request, slug, state):
     """Publish, take back to concept or close: a confirmation page, then the change."""

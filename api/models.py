@@ -28,6 +28,12 @@ class ApiTokenQuerySet(models.QuerySet):
     def of_user(self, user):
         return self.filter(user=user)
 
+    def editable_by(self, user):
+        """A token is its owner's alone to revoke (for anyone else it does not exist)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.of_user(user)
+
 
 class ApiToken(models.Model):
     """A personal token: reads the API with the rights of its user until it is revoked."""

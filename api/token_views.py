@@ -1,7 +1,6 @@
 """The account page where a user makes, sees and revokes their personal API tokens."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import login_first
 
 from . import services
 from .forms import ApiTokenForm
@@ -33,7 +34,7 @@ def _list_page(request, form, new_token=None, status=200):
 
 
 @never_cache
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def token_list(request):
     """GET: the user's tokens and a form; POST: a new token, shown on this page once."""
@@ -53,11 +54,11 @@ def token_list(request):
 
 
 @never_cache
-@login_required
+@login_first
 @require_http_methods(["GET", "POST"])
 def token_revoke(request, pk):
     """GET: asks to confirm; POST: revokes the token at once."""
-    token = get_object_or_404(ApiToken.objects.of_user(request.user).active(), pk=pk)
+    token = get_object_or_404(ApiToken.objects.active().editable_by(request.user), pk=pk)
     if request.method == "POST":
         services.api_token_revoke(user=request.user, token=token)
         messages.success(

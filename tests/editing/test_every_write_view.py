@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 WRITE_VIEW = re.compile(
     r"(create|update|edit|delete|remove|status|distribute|pillars|inhabitants|successor|"
-    r"carry_over)"
+    r"carry_over|adopt|publication|merge|revoke|upload|preview|budget_grid|api_tokens:list)"
 )
 # Django's own views: the admin and the account pages guard themselves.
 OWN_GUARD = ("admin:", "login", "logout", "password_change", "set_language")
@@ -59,7 +59,9 @@ FETCH = re.compile(r"(editable_object|deletable_object|\.editable_by\(|\.deletab
 HELPER = re.compile(r"\b(_\w+)\(")
 # Views that change an object named in the URL but still ask another rule, each with why.
 OTHER_RULE: dict[str, str] = {}
-EDITS_AN_OBJECT = re.compile(r"(update|edit|delete|remove|pillars|distribute|status)")
+EDITS_AN_OBJECT = re.compile(
+    r"(update|edit|delete|remove|pillars|distribute|status|adopt|publication|merge|revoke)"
+)
 
 
 def fetching_source(view) -> str:
