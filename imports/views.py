@@ -81,7 +81,7 @@ def _earlier_upload(agenda, user, header: Header) -> ImportUpload | None:
     """This user's last upload of a file with the same headings into this agenda, if any: its
     corrected mapping and the names ticked on its preview are kept for the new file."""
     for earlier in ImportUpload.objects.filter(agenda=agenda, user=user).only(
-        "mapping", "data", "file_name", "result", "applied_at"
+        "agenda", "user", "mapping", "data", "file_name", "result", "applied_at"
     )[:5]:
         if len(earlier.mapping) != len(header.mapping):
             continue
