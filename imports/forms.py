@@ -64,8 +64,18 @@ class MappingForm(forms.Form):
                         choices=sorted(offered.items(), key=lambda item: item[1].casefold()),
                         required=False,
                         widget=forms.CheckboxSelectMultiple,
-                        initial=list(getattr(plan, field_name)),
+                        initial=sorted(set(getattr(plan, field_name)) & set(offered)),
                     )
+
+    def clean(self):
+        cleaned = super().clean()
+        for field_name, _attribute, _label in CREATE_FIELDS:
+            if field_name not in self.fields and self.data.get(self.add_prefix(field_name)):
+                # a tick for a kind of name the preview does not offer at all
+                raise forms.ValidationError(
+                    _("The preview offers nothing to create of this kind."), code="not_offered"
+                )
+        return cleaned
 
     def mapping(self) -> list[str]:
         return [self.cleaned_data[name] for name in self.column_names]

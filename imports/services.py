@@ -34,6 +34,9 @@ from .reading import FileReadError, RawTable
 
 HEADER_SEARCH_ROWS = 20
 
+# the names the coordinator may tick on the preview, as `build_plan` takes them
+CREATIONS = ("create_statuses", "create_scopes", "create_organisations", "create_streams")
+
 
 class HeaderError(FileReadError):
     """The headings are missing, doubled or not recognised."""
@@ -991,6 +994,7 @@ def heading_key_label(key: str) -> str:
 
 
 __all__ = [
+    "CREATIONS",
     "BadRow",
     "FileReadError",
     "Header",

@@ -49,12 +49,14 @@ def upload(request, slug):
             except FileReadError as exc:
                 error = str(exc)
             else:
+                earlier = _earlier_upload(agenda, request.user, header)
                 created = uploads.upload_store(
                     user=request.user,
                     agenda=agenda,
                     file_name=file.name,
                     data=data,
-                    mapping=_earlier_mapping(agenda, request.user, header) or header.mapping,
+                    mapping=list(earlier.mapping) if earlier else header.mapping,
+                    earlier=earlier,
                 )
                 return HttpResponseRedirect(
                     reverse("imports:preview", args=[agenda.slug, created.pk])
@@ -75,10 +77,11 @@ def upload(request, slug):
     )
 
 
-def _earlier_mapping(agenda, user, header: Header) -> list[str] | None:
-    """The corrected mapping of this user's last upload with the same headings, if any."""
+def _earlier_upload(agenda, user, header: Header) -> ImportUpload | None:
+    """This user's last upload of a file with the same headings into this agenda, if any: its
+    corrected mapping and the names ticked on its preview are kept for the new file."""
     for earlier in ImportUpload.objects.filter(agenda=agenda, user=user).only(
-        "mapping", "data", "file_name"
+        "agenda", "user", "mapping", "data", "file_name", "result", "applied_at"
     )[:5]:
         if len(earlier.mapping) != len(header.mapping):
             continue
@@ -87,7 +90,7 @@ def _earlier_mapping(agenda, user, header: Header) -> list[str] | None:
         except FileReadError:
             continue
         if earlier_header.headings == header.headings:
-            return list(earlier.mapping)
+            return earlier
     return None
 
 
@@ -100,8 +103,19 @@ def _load(upload_obj):
 
 
 def _plan(upload_obj, table, header):
-    creations = upload_obj.result.get("create", {}) if not upload_obj.applied_at else {}
-    return build_plan(table, header, upload_obj.agenda, **creations)
+    return build_plan(table, header, upload_obj.agenda, **uploads.creations_of(upload_obj))
+
+
+def _kept_from_earlier(upload_obj, plan) -> bool:
+    """Whether the preview shows names ticked on an earlier upload of the same sheet: ticks
+    carried over and not yet submitted again, for a name the new file still offers."""
+    if plan is None or not upload_obj.result.get("kept_from"):
+        return False
+    creations = uploads.creations_of(upload_obj)
+    return any(
+        set(creations.get(name, ())) & set(getattr(plan, offered))
+        for name, offered, _label in CREATE_FIELDS
+    )
 
 
 @login_first
@@ -169,6 +183,15 @@ def preview(request, slug, pk):
                     return HttpResponseRedirect(agenda.get_absolute_url())
             messages.error(request, _("The import has not been carried out; see the rows below."))
         return HttpResponseRedirect(reverse("imports:preview", args=[agenda.slug, upload_obj.pk]))
+    refused = request.method == "POST"
+    if refused:
+        messages.error(
+            request,
+            _(
+                "Nothing has been saved: the form holds a choice this preview does not offer. "
+                "Choose again from what the page shows."
+            ),
+        )
     create_fields = [form[name] for name, _a, _l in CREATE_FIELDS if name in form.fields]
     return TemplateResponse(
         request,
@@ -185,8 +208,10 @@ def preview(request, slug, pk):
             "create_fields": create_fields,
             "problems": problems,
             "plan": plan,
+            "kept_choices": _kept_from_earlier(upload_obj, plan),
             "upload_form": UploadForm(),
         },
+        status=400 if refused else 200,
     )
 
 

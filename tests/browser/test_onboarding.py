@@ -3,9 +3,10 @@
 The beheerder creates a region with a municipality and invites the first coordinator; the
 coordinator sets a password from the e-mail's link, adds the region's organisations, creates an
 agenda, uploads a sheet, corrects a column, ticks the statuses, scope and organisation the
-portal does not know yet, sees the one bad row, fixes the file and imports it. The agenda page,
-the action table, Bijlage 1 (read back from the PDF) and the history then show the rows, under
-the coordinator's name. axe checks every new page along the way, at 1280 and 390 pixels.
+portal does not know yet, sees the one bad row, fixes the file and imports it with the ticks
+kept. The agenda page, the action table, Bijlage 1 (read back from the PDF) and the history
+then show the rows, under the coordinator's name. axe checks every new page along the way,
+at 1280 and 390 pixels.
 """
 
 import re
@@ -223,11 +224,16 @@ def test_a_new_region_is_set_up_and_its_coordinator_imports_the_plan(
     assert not Status.objects.exists() and not Scope.objects.exists()
     assert not Organisation.objects.filter(name="Gemeente Noordstad").exists()
 
-    # 4. The coordinator fixes the file and uploads it again; the corrected column is kept.
+    # 4. The coordinator fixes the file and uploads it again; the corrected column and the
+    # ticks are kept, and nothing is created before the import is confirmed.
     upload(page, "loopt")
     assert page.get_by_label("B: Doelgroep van het thema").input_value() == "target_group"
-    tick_new_names(page)
+    assert page.locator("#kept-choices").count() == 1
+    for name in ("loopt", "Regionaal", "Gemeente Noordstad"):
+        assert page.get_by_role("checkbox", name=name, exact=True).is_checked()
+    assert page.get_by_role("checkbox", name="lopt", exact=True).count() == 0
     assert bad_rows(page) == []
+    assert not Status.objects.exists() and not Scope.objects.exists()
     check_page(page, axe_violations)
     page.get_by_role("button", name="Importeren", exact=True).click()
     assert "is geïmporteerd" in page.content()
