@@ -6,11 +6,11 @@ only these lines change:
 
 * internal notes are shown to whoever the agenda and action pages show them to;
 * the names of people in bodies are masked (AVG) exactly as on the bodies' pages and Bijlage 2:
-  `Membership.name_shown` / `Membership.display` with the pages' `show_private` decision.
+  `Membership.name_shown` / `Membership.display` with the pages' `show_private` decision, which
+  is the portal's one rule for what is not public (`accounts.access.can_read_internal`).
 """
 
 from accounts.access import can_read_internal
-from bodies.views import shows_private_names
 
 
 def reads_internal_notes(user) -> bool:
@@ -18,4 +18,4 @@ def reads_internal_notes(user) -> bool:
 
 
 def sees_private_names(user) -> bool:
-    return shows_private_names(user)
+    return can_read_internal(user)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import is_coordinator_for
+from accounts.access import can_read_internal, is_coordinator_for
 from accounts.decorators import deletable_object, editable_object, login_first, require
 from agenda.models import Agenda
 from common.editing import confirm_delete, edit_page
@@ -36,11 +36,6 @@ from .models import Body, ConsultationInput, DecisionStep, Membership, Person
 from .pdf import render_behandeling_pdf, render_bijlage2_pdf
 
 
-def shows_private_names(user) -> bool:
-    """Names of civil servants and staff are for logged-in users only."""
-    return user is not None and user.is_authenticated and user.is_active
-
-
 def _check_coordinator(request, region) -> None:
     require(is_coordinator_for(request.user, region))
 
@@ -53,7 +48,7 @@ def _bodies_crumb():
 
 
 def body_list(request):
-    show_private = shows_private_names(request.user)
+    show_private = can_read_internal(request.user)
     regions = []
     # A coordinator's own region is listed even before it has a body, for "New body".
     for region in _regions_with_bodies(request.user):
@@ -93,7 +88,7 @@ def _regions_with_bodies(user=None):
 
 def body_detail(request, pk):
     body = get_object_or_404(Body.objects.select_related("region"), pk=pk)
-    show_private = shows_private_names(request.user)
+    show_private = can_read_internal(request.user)
     marks = {bp.pillar_id: bp for bp in body.body_pillars.select_related("pillar")}
     coverage = []
     for agenda in body.agendas.all() & Agenda.objects.visible_to(request.user):
@@ -553,7 +548,7 @@ def consultation_delete(request, pk):
 
 def bijlage2_pdf(request, slug):
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
-    content = render_bijlage2_pdf(agenda=agenda, show_private=shows_private_names(request.user))
+    content = render_bijlage2_pdf(agenda=agenda, show_private=can_read_internal(request.user))
     return pdf_response(content, pdf_filename(f"Bijlage 2 {agenda.title}"))
 
 
