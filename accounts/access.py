@@ -262,7 +262,16 @@ def coordinates_agenda(user, agenda, perm: str = "agenda.change_agenda") -> bool
 
 def coordinates_region_of(user, agenda) -> bool:
     """Whether the user coordinates the region `agenda` belongs to (any permission)."""
-    return is_coordinator_for(user, agenda.owner_region)
+    # a visitor without an account coordinates nothing: no need to fetch the agenda's region
+    return is_active_user(user) and is_coordinator_for(user, agenda.owner_region)
+
+
+def can_print_past_annex(user, agenda) -> bool:
+    """Whether the user may print Bijlage 1 as it stood on an earlier date: staff users and
+    the coordinators of the agenda's region."""
+    if not is_active_user(user):
+        return False
+    return user.is_staff or is_coordinator_for(user, agenda.owner_region)
 
 
 def can_create_agenda(user, region: models.Model | None = None) -> bool:

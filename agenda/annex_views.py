@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from accounts.access import is_active_user, is_coordinator_for
+from accounts.access import can_print_past_annex
 from accounts.decorators import login_first
 from common.annexes import annex_response, content_version
 from common.pdf import dutch_date, pdf_filename, pdf_response
@@ -26,13 +26,6 @@ from .filters import ActionFilter
 from .models import Action, Agenda
 from .pdf import AgendaNotYetThere, current_state, layout_bijlage1, render_bijlage1_pdf
 from .tasks import make_bijlage1
-
-
-def may_print_past_annex(user, agenda: Agenda) -> bool:
-    """Staff users and the coordinators of the agenda's region."""
-    if not is_active_user(user):
-        return False
-    return user.is_staff or is_coordinator_for(user, agenda.owner_region)
 
 
 def selection_description(action_filter: ActionFilter) -> str:
@@ -144,7 +137,7 @@ def bijlage1_selection_pdf(request, slug):
 def bijlage1_as_of(request, slug):
     """A form for the date; with a valid date, the PDF of the agenda as it stood then."""
     agenda = get_object_or_404(Agenda.objects.visible_to(request.user), slug=slug)
-    if not may_print_past_annex(request.user, agenda):
+    if not can_print_past_annex(request.user, agenda):
         raise PermissionDenied
     form = PastDateForm(
         request.GET if "date" in request.GET else None, earliest=earliest_date(agenda)

@@ -17,7 +17,6 @@ from common.pagecache import cached_for_visitors
 from governance.models import Organisation
 
 from . import exports, sections
-from .annex_views import may_print_past_annex
 from .filter_chips import filter_chips
 from .filters import ActionFilter
 from .models import Action, Agenda, Scope, Status, Theme
@@ -84,7 +83,7 @@ def agenda_detail(request, slug):
             "status_chart": status_chart(counts),
             "show_internal": can_read_internal(request.user),
             "has_added_later": Action.objects.in_agenda(agenda).filter(added_later=True).exists(),
-            "prints_past_annex": may_print_past_annex(request.user, agenda),
+            "prints_past_annex": access.can_print_past_annex(request.user, agenda),
             "tools": sections.gather(sections.AGENDA_TOOLS, agenda, request.user),
             "editing_links": sections.gather(sections.AGENDA_EDITING, agenda, request.user),
             "editing": {

@@ -5,17 +5,12 @@ from accounts.access import coordinates_region_of
 from .models import Evaluation, Indicator
 
 
-def _can_edit(agenda, user) -> bool:
-    # a visitor without an account edits nothing: no need to fetch the agenda's region
-    return bool(user and user.is_authenticated and coordinates_region_of(user, agenda))
-
-
 def agenda_evaluation(agenda, user) -> dict:
     """The evaluation section of the agenda page: how many actions are evaluated and whether
     the user may evaluate and start a successor."""
     return {
         "count": Evaluation.objects.visible_to(user).in_agenda(agenda).count(),
-        "can_edit": _can_edit(agenda, user),
+        "can_edit": coordinates_region_of(user, agenda),
     }
 
 
@@ -33,5 +28,5 @@ def action_evaluation(action, user) -> dict:
     return {
         "evaluation": evaluation,
         "indicators": list(indicators),
-        "can_edit": _can_edit(action.agenda, user),
+        "can_edit": coordinates_region_of(user, action.agenda),
     }

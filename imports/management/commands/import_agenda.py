@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from accounts.access import is_coordinator_for
 from agenda.models import Agenda
 from governance.models import Region
 from imports.reading import FileReadError, read_file
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         if new_agenda:
             agenda = self._new_agenda(options)
         if not Agenda.objects.editable_by(user).filter(pk=agenda.pk).exists() and not (
-            new_agenda and _may_create_in(user, agenda.region)
+            new_agenda and is_coordinator_for(user, agenda.region)
         ):
             raise CommandError(
                 f"{user.username} coördineert de regio van agenda {agenda.slug} niet."
@@ -118,12 +119,6 @@ class Command(BaseCommand):
             first_year=first,
             last_year=last,
         )
-
-
-def _may_create_in(user, region) -> bool:
-    from accounts.access import is_coordinator_for
-
-    return is_coordinator_for(user, region)
 
 
 def _all_missing(table, header, agenda, options) -> dict:
