@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -54,8 +53,7 @@ def save_form(
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        with transaction.atomic():
-            result = save_or_conflict(form, save)
+        result = save_or_conflict(form, save)
     except ValidationError as error:
         add_errors(form, error)
         return None
