@@ -6,7 +6,7 @@ are not logged in are sent to the login page, others who may not get 403.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,12 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import access
 from accounts.decorators import editable_object, login_first
-from common.editing import add_errors, confirm_delete, edit_page
+from common.editing import confirm_delete, edit_page
 from common.history import (
     history_entries,
     history_response,
     user_display_name,
-    values_at_version,
 )
 
 from . import services
@@ -52,24 +51,6 @@ def action_create(request, slug):
         raise PermissionDenied
     if request.method == "POST":
         form = ActionForm(request.POST, agenda=agenda)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            try:
-                action = services.action_create(
-                    user=request.user,
-                    agenda=agenda,
-                    theme=data.pop("theme"),
-                    pillar=data.pop("pillar"),
-                    text=data.pop("text"),
-                    order=data.pop("order"),
-                    leads=list(data.pop("leads")),
-                    **data,
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The action has been added."))
-                return HttpResponseRedirect(action.get_absolute_url())
     else:
         initial = {}
         theme_id = request.GET.get("theme", "")
@@ -79,127 +60,67 @@ def action_create(request, slug):
         if pillar_id.isdigit() and agenda.pillars.filter(pk=pillar_id).exists():
             initial["pillar"] = int(pillar_id)
         form = ActionForm(agenda=agenda, initial=initial)
-    return TemplateResponse(
+
+    def save():
+        data = dict(form.cleaned_data)
+        return services.action_create(
+            user=request.user,
+            agenda=agenda,
+            theme=data.pop("theme"),
+            pillar=data.pop("pillar"),
+            text=data.pop("text"),
+            order=data.pop("order"),
+            leads=list(data.pop("leads")),
+            **data,
+        )
+
+    return edit_page(
         request,
-        "agenda/action_form.html",
-        {"form": form, "agenda": agenda, "action": None, "partner_form": False},
+        form,
+        save,
+        done_url=lambda action: action.get_absolute_url(),
+        done_message=_("The action has been added."),
+        template="agenda/action_form.html",
+        context={"agenda": agenda, "action": None, "partner_form": False},
     )
 
 
 @login_first
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk):
+    """After an edit conflict the form merges this user's input with what was saved in the
+    meantime (`ActionMergeMixin` in agenda/forms.py)."""
     action = _editable_action(request, pk)
     fields = services.action_fields_for(request.user, action)
     as_coordinator = "leads" in fields
     form_class = ActionForm if as_coordinator else PartnerActionForm
     form_kwargs = {"agenda": action.agenda, "editing": True}
-    conflict = None
     if request.method == "POST":
-        form = form_class(request.POST, instance=action, **form_kwargs)
-        if form.is_valid():
-            data = {name: form.cleaned_data[name] for name in form._meta.fields}
-            if "leads" in data:
-                data["leads"] = list(data["leads"])
-            try:
-                saved = services.action_update(
-                    action=action,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    data=data,
-                )
-            except services.EditConflict as error:
-                conflict = error
-                # The form now carries the version they have seen. Fields only the other
-                # person changed take the saved value; fields both changed keep this user's
-                # input with a notice, so saving again overwrites nothing by accident.
-                posted, both_changed = _merge_conflict(
-                    form, error, form_class=form_class, form_kwargs=form_kwargs
-                )
-                action = error.current  # the page names the action as it is saved now
-                form = form_class(posted, instance=Action.objects.get(pk=action.pk), **form_kwargs)
-                form.add_error(None, _conflict_message())
-                for name, message in both_changed.items():
-                    form.add_error(name, message)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("Your changes have been saved."))
-                return HttpResponseRedirect(saved.get_absolute_url())
+        # The form writes its input into its instance: the page keeps naming the action as it
+        # is saved.
+        form = form_class(request.POST, instance=Action.objects.get(pk=action.pk), **form_kwargs)
     else:
         form = form_class(instance=action, initial={"version": action.version}, **form_kwargs)
-    return TemplateResponse(
+
+    def save():
+        data = {name: form.cleaned_data[name] for name in form._meta.fields}
+        if "leads" in data:
+            data["leads"] = list(data["leads"])
+        return services.action_update(
+            action=action,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            data=data,
+        )
+
+    return edit_page(
         request,
-        "agenda/action_form.html",
-        {
-            "form": form,
-            "agenda": action.agenda,
-            "action": action,
-            "partner_form": not as_coordinator,
-            "conflict": conflict,
-        },
-        status=409 if conflict else 200,
-    )
-
-
-def _raw(value):
-    """A form or model value in the shape `values_at_version` gives."""
-    if hasattr(value, "all") and hasattr(value, "model"):  # a queryset or related manager
-        return sorted(o.pk for o in value.all())
-    if isinstance(value, (list, tuple)):
-        return sorted(getattr(o, "pk", o) for o in value)
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").strip()  # as a browser sends back a textarea
-    return getattr(value, "pk", value)
-
-
-def _merge_conflict(form, error, *, form_class, form_kwargs):
-    """The input to show again after a conflict, and a notice per field both people changed."""
-    current = error.current
-    names = [n for n in form.fields if n != "version"]
-    opened = values_at_version(current, form.cleaned_data["version"], names)
-    current_form = form_class(instance=current, **form_kwargs)
-    posted = form.data.copy()
-    posted["version"] = str(current.version)
-    if opened is None:
-        return posted, {}
-    saved_by = {}
-    for entry in error.changes:  # oldest first: the last one is what is saved now
-        for change in entry.changes:
-            saved_by[change.name] = (entry.user_name, change.after)
-    both_changed = {}
-    for name in names:
-        mine = _raw(form.cleaned_data.get(name))
-        model_field = current._meta.get_field(name)
-        now = _raw(getattr(current, name if model_field.many_to_many else model_field.attname))
-        before = _raw(opened[name])
-        if now == before or mine == now:
-            continue
-        if mine == before:
-            value = current_form[name].value()
-            if isinstance(value, (list, tuple)):
-                posted.setlist(name, [str(v) for v in value])
-            elif isinstance(value, bool):
-                if value:
-                    posted[name] = "on"
-                else:
-                    posted.pop(name, None)
-            else:
-                posted[name] = "" if value is None else str(value)
-        else:
-            who, shown = saved_by.get(name, (user_display_name(None), str(now)))
-            both_changed[name] = _(
-                "%(name)s saved “%(value)s” here in the meantime. Your input is kept: saving "
-                "again replaces their value with yours."
-            ) % {"name": who, "value": shown}
-    return posted, both_changed
-
-
-def _conflict_message() -> str:
-    return _(
-        "Your changes have NOT been saved: someone else saved this action after you opened "
-        "the form. Their changes are listed on this page. Your input is still in the form; "
-        "check it against their changes and save again to keep yours."
+        form,
+        save,
+        done_url=lambda saved: saved.get_absolute_url(),
+        done_message=_("Your changes have been saved."),
+        template="agenda/action_form.html",
+        context={"agenda": action.agenda, "action": action, "partner_form": not as_coordinator},
     )
 
 
@@ -208,39 +129,25 @@ def _conflict_message() -> str:
 def action_status(request, pk):
     """The quick status change; GET shows it on a page of its own."""
     action = _editable_action(request, pk)
-    conflict = None
     if request.method == "POST":
         form = StatusForm(request.POST)
-        if form.is_valid():
-            try:
-                services.action_status_update(
-                    action=action,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    status=form.cleaned_data["status"],
-                )
-            except services.EditConflict as error:
-                conflict = error
-                posted = request.POST.copy()
-                posted["version"] = str(error.current.version)
-                action = error.current
-                form = StatusForm(posted)
-                form.add_error(None, _conflict_message())
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The status is now “%(status)s”.") % {"status": form.cleaned_data["status"]},
-                )
-                return HttpResponseRedirect(action.get_absolute_url())
     else:
         form = StatusForm(initial={"status": action.status_id, "version": action.version})
-    return TemplateResponse(
+    return edit_page(
         request,
-        "agenda/action_status.html",
-        {"form": form, "action": action, "conflict": conflict},
-        status=409 if conflict else 200,
+        form,
+        lambda: services.action_status_update(
+            action=action,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            status=form.cleaned_data["status"],
+        ),
+        done_url=action.get_absolute_url(),
+        done_message=lambda saved: (
+            _("The status is now “%(status)s”.") % {"status": form.cleaned_data["status"]}
+        ),
+        template="agenda/action_status.html",
+        context={"action": action},
     )
 
 

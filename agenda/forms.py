@@ -1,13 +1,16 @@
 """Forms for keeping an agenda current in the browser.
 
 The forms only clean input; agenda/services.py checks who may change what and saves.
-Edit forms of actions carry the `version` they were opened on (optimistic concurrency).
+Edit forms of actions carry the `version` they were opened on (optimistic concurrency); after
+an edit conflict the action form merges this user's input with what was saved meanwhile.
 """
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import StyledFormMixin
+from common.history import user_display_name, values_at_version
 from common.versioning import VersionedFormMixin, VersionField
 from governance.models import Municipality, Organisation
 
@@ -25,7 +28,94 @@ def _order_help(level: str) -> str:
     return _("Leave empty to place it after the last %(level)s.") % {"level": level}
 
 
-class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+class ActionVersionMixin(VersionedFormMixin):
+    """A form that saves an action behind its version check."""
+
+    def conflict_message(self, current) -> str:
+        return gettext(
+            "Your changes have NOT been saved: someone else saved this action after you opened "
+            "the form. Their changes are listed on this page. Your input is still in the form; "
+            "check it against their changes and save again to keep yours."
+        )
+
+
+def _raw(value):
+    """A form or model value in the shape `values_at_version` gives."""
+    if hasattr(value, "all") and hasattr(value, "model"):  # a queryset or related manager
+        return sorted(o.pk for o in value.all())
+    if isinstance(value, (list, tuple)):
+        return sorted(getattr(o, "pk", o) for o in value)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()  # as a browser sends back a textarea
+    return getattr(value, "pk", value)
+
+
+class ActionMergeMixin(ActionVersionMixin):
+    """After an edit conflict the form carries the version the user has now seen. Fields only
+    the other person changed take the saved value; fields both changed keep this user's input
+    with a notice, so saving again overwrites nothing by accident."""
+
+    merge_kwargs: dict = {}  # what the form is made with besides its data and instance
+
+    def show_conflict(self, conflict) -> None:
+        current = conflict.current
+        if current is None:
+            super().show_conflict(conflict)
+            return
+        posted, both_changed = self._merged_input(conflict)
+        self.conflict = conflict
+        self.data = posted
+        # The merged input is checked again on a copy of the action as it is saved now.
+        self.instance = Action.objects.get(pk=current.pk)
+        self._errors = None
+        self._bound_fields_cache.clear()
+        self.add_error(None, self.conflict_message(current))
+        for name, message in both_changed.items():
+            self.add_error(name, message)
+
+    def _merged_input(self, conflict):
+        """The input to show again, and a notice per field both people changed."""
+        current = conflict.current
+        names = [n for n in self.fields if n != "version"]
+        opened = values_at_version(current, self.cleaned_data["version"], names)
+        current_form = type(self)(instance=current, **self.merge_kwargs)
+        posted = self.data.copy()
+        posted["version"] = str(current.version)
+        if opened is None:
+            return posted, {}
+        saved_by = {}
+        for entry in conflict.changes:  # oldest first: the last one is what is saved now
+            for change in entry.changes:
+                saved_by[change.name] = (entry.user_name, change.after)
+        both_changed = {}
+        for name in names:
+            mine = _raw(self.cleaned_data.get(name))
+            model_field = current._meta.get_field(name)
+            now = _raw(getattr(current, name if model_field.many_to_many else model_field.attname))
+            before = _raw(opened[name])
+            if now == before or mine == now:
+                continue
+            if mine == before:
+                value = current_form[name].value()
+                if isinstance(value, (list, tuple)):
+                    posted.setlist(name, [str(v) for v in value])
+                elif isinstance(value, bool):
+                    if value:
+                        posted[name] = "on"
+                    else:
+                        posted.pop(name, None)
+                else:
+                    posted[name] = "" if value is None else str(value)
+            else:
+                who, shown = saved_by.get(name, (user_display_name(None), str(now)))
+                both_changed[name] = gettext(
+                    "%(name)s saved “%(value)s” here in the meantime. Your input is kept: saving "
+                    "again replaces their value with yours."
+                ) % {"name": who, "value": shown}
+        return posted, both_changed
+
+
+class ActionForm(ActionMergeMixin, StyledFormMixin, forms.ModelForm):
     """Every field of an action, for coordinators of the agenda's region."""
 
     version = VersionField(required=False)
@@ -55,6 +145,7 @@ class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, agenda: Agenda, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.merge_kwargs = {"agenda": agenda, "editing": editing}
         self.fields["theme"].queryset = Theme.objects.filter(agenda=agenda).select_related("pillar")
         self.fields["theme"].help_text = _(
             "Empty for a line without a theme, directly under its %(label)s or under the agenda."
@@ -77,7 +168,7 @@ class ActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             del self.fields["version"]
 
 
-class PartnerActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+class PartnerActionForm(ActionMergeMixin, StyledFormMixin, forms.ModelForm):
     """What a partner editor may change of an action their organisation leads: no leads, no
     place in the agenda."""
 
@@ -95,7 +186,7 @@ class PartnerActionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         self.fields["status"].queryset = Status.objects.all()
 
 
-class StatusForm(StyledFormMixin, forms.Form):
+class StatusForm(ActionVersionMixin, StyledFormMixin, forms.Form):
     """The quick status change on the action page."""
 
     status = forms.ModelChoiceField(

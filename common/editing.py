@@ -2,13 +2,16 @@
 look-up of its object, its form and the service function that writes:
 
 - `save_form` runs the service on a valid POST in one transaction, guarded by the
-  edit-conflict check, puts a refusal (`ValidationError`) on the form, and redirects with a
-  message when it is saved;
+  edit-conflict check (`save_or_conflict`: after a conflict the writes are undone and the
+  form's own `show_conflict` runs, e.g. the action form merges the two people's input), puts a
+  refusal (`ValidationError`) on the form, and redirects with a message when it is saved;
 - `form_page` shows a form (`templates/common/object_form.html`, or a page's own template
   with its own context), with status 409 after an edit conflict;
 - `edit_page` is the two together: a create or update view ends in it, e.g.
   `return edit_page(request, form, lambda: services.x_save(user=request.user, ...),
-  done_url=..., done_message=..., template="app/x_form.html", context={...})`;
+  done_url=..., done_message=..., template="app/x_form.html", context={...})`; every
+  create and update view of a model ends in it (a page of two steps, such as merging
+  organisations, answers its first step itself and then ends in it too);
 - `confirm_delete` asks first (`templates/common/confirm_delete.html`), runs the delete
   service on POST and shows why when it is refused.
 """
@@ -17,7 +20,6 @@ from collections.abc import Callable, Iterable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -54,8 +56,7 @@ def save_form(
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        with transaction.atomic():
-            result = save_or_conflict(form, save)
+        result = save_or_conflict(form, save)
     except ValidationError as error:
         add_errors(form, error)
         return None

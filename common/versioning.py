@@ -128,14 +128,20 @@ class VersionedFormMixin:
         edit several)."""
         return "version"
 
+    def conflict_message(self, current) -> str:
+        """What the form says above its fields after an edit conflict."""
+        return conflict_message(current)
+
     def show_conflict(self, conflict: EditConflict) -> None:
-        """Keep the input, carry the version saved now, and say what happened."""
+        """Keep the input, carry the version saved now, and say what happened. Runs after the
+        request's writes are undone, so a form may read the database here (e.g. to merge its
+        input with what was saved in the meantime)."""
         self.conflict = conflict
         self.data = self.data.copy()
         if conflict.current is not None:
             name = self.add_prefix(self.version_field_name(conflict.current))
             self.data[name] = str(conflict.current.version)
-        self.add_error(None, conflict_message(conflict.current))
+        self.add_error(None, self.conflict_message(conflict.current))
 
 
 def form_status(form) -> int:
@@ -144,12 +150,13 @@ def form_status(form) -> int:
 
 
 def save_or_conflict(form, save):
-    """Run `save()`; after an edit conflict undo the request's writes, show the conflict on
-    `form` and return None."""
+    """Run `save()` in a transaction of its own; after an edit conflict its writes are undone,
+    then the conflict is shown on `form` (`form.show_conflict`) and None returned. Any other
+    exception (a refusal) also undoes the writes and is raised."""
     try:
-        return save()
+        with transaction.atomic():
+            return save()
     except EditConflict as conflict:
-        transaction.set_rollback(True)
         form.show_conflict(conflict)
         return None
 

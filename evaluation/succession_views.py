@@ -1,7 +1,7 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -10,6 +10,7 @@ from accounts.access import coordinates_region_of as can_edit_agenda
 from accounts.decorators import login_first
 from agenda.models import Action, Agenda, Theme
 from agenda.succession import agenda_carry_over, agenda_start_successor
+from common.editing import edit_page
 
 from .succession_forms import CarryOverForm, SuccessorForm
 
@@ -32,32 +33,30 @@ def successor_start(request, slug):
         "structure": _initial_structure(source),
     }
     form = SuccessorForm(request.POST or None, initial=initial, source=source)
-    if request.method == "POST" and form.is_valid():
+
+    def start():
         data = form.cleaned_data
-        try:
-            agenda = agenda_start_successor(
-                user=request.user,
-                source=source,
-                title=data["title"],
-                first_year=data["first_year"],
-                last_year=data["last_year"],
-                top_level_label=data["top_level_label"],
-                pillars=data["structure"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The concept agenda %(title)s has been started. "
-                    "Choose the actions it carries over."
-                )
-                % {"title": agenda.title},
-            )
-            return redirect("evaluation:successor_carry_over", slug=agenda.slug)
-    return TemplateResponse(
-        request, "agenda/agenda_successor_start.html", {"source": source, "form": form}
+        return agenda_start_successor(
+            user=request.user,
+            source=source,
+            title=data["title"],
+            first_year=data["first_year"],
+            last_year=data["last_year"],
+            top_level_label=data["top_level_label"],
+            pillars=data["structure"],
+        )
+
+    return edit_page(
+        request,
+        form,
+        start,
+        done_url=lambda agenda: reverse("evaluation:successor_carry_over", args=[agenda.slug]),
+        done_message=lambda agenda: (
+            _("The concept agenda %(title)s has been started. Choose the actions it carries over.")
+            % {"title": agenda.title}
+        ),
+        template="agenda/agenda_successor_start.html",
+        context={"source": source},
     )
 
 
@@ -83,24 +82,19 @@ def successor_carry_over(request, slug):
     form = CarryOverForm(
         request.POST or None, actions=actions, themes=themes, carried_ids=set(carried)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = agenda_carry_over(user=request.user, agenda=agenda, choices=form.chosen())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(n)s action has been carried over.",
-                    "%(n)s actions have been carried over.",
-                    len(new),
-                )
-                % {"n": len(new)},
-            )
-            return redirect(agenda.get_absolute_url())
-    return TemplateResponse(
+    return edit_page(
         request,
-        "agenda/agenda_successor_carry_over.html",
-        {"agenda": agenda, "source": source, "form": form, "carried": carried},
+        form,
+        lambda: agenda_carry_over(user=request.user, agenda=agenda, choices=form.chosen()),
+        done_url=agenda.get_absolute_url(),
+        done_message=lambda new: (
+            ngettext(
+                "%(n)s action has been carried over.",
+                "%(n)s actions have been carried over.",
+                len(new),
+            )
+            % {"n": len(new)}
+        ),
+        template="agenda/agenda_successor_carry_over.html",
+        context={"agenda": agenda, "source": source, "carried": carried},
     )

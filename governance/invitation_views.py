@@ -1,10 +1,8 @@
 """Inviting people to a region and accepting an invitation."""
 
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.core.mail import BadHeaderError
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import can_manage_region
 from accounts.decorators import login_first, require
-from common.editing import form_page
+from common.editing import edit_page
 
 from .invitation_forms import InvitationForm, InvitationPasswordForm
 from .invitations import invitation_tokens, user_invite
@@ -30,9 +28,10 @@ def invitation_create(request, slug):
     )
     form = InvitationForm(request.POST or None)
     region_url = reverse("governance:region_detail", args=[region.slug])
-    if request.method == "POST" and form.is_valid():
+
+    def invite():
         try:
-            invited = user_invite(
+            return user_invite(
                 user=request.user,
                 email=form.cleaned_data["email"],
                 full_name=form.cleaned_data["full_name"],
@@ -41,26 +40,23 @@ def invitation_create(request, slug):
                 organisation=form.cleaned_data["organisation"],
                 base_url=request.build_absolute_uri("/"),
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        except (OSError, BadHeaderError):
-            form.add_error(
-                None,
+        except (OSError, BadHeaderError) as error:
+            raise ValidationError(
                 _(
                     "The invitation could not be sent: the mail server did not accept it. "
                     "Nothing has been saved; try again later."
-                ),
-            )
-        else:
-            messages.success(
-                request,
-                _("An invitation has been sent to %(email)s.") % {"email": invited.email},
-            )
-            return HttpResponseRedirect(region_url)
+                )
+            ) from error
+
     title = _("Invite someone for %(region)s") % {"region": region.name}
-    return form_page(
+    return edit_page(
         request,
         form,
+        invite,
+        done_url=region_url,
+        done_message=lambda invited: (
+            _("An invitation has been sent to %(email)s.") % {"email": invited.email}
+        ),
         title=title,
         intro=_(
             "The person gets an e-mail with a link to set a password. The link works once "

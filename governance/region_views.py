@@ -1,11 +1,8 @@
 """Setting a region up in the browser: the portal's beheerders create regions; beheerders and
 the region's coordinators keep its municipalities and invite its people."""
 
-from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import can_manage_region, is_beheerder, user_region
 from accounts.decorators import editable_object, login_first, require
-from common.editing import add_errors, edit_page, form_page
+from common.editing import edit_page
 
 from . import organisation_services, region_services
 from .models import Municipality, Organisation, Region
@@ -58,22 +55,17 @@ def region_list(request):
 def region_create(request):
     require(is_beheerder(request.user), _("Only an administrator of the portal may do this."))
     form = RegionCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            region = region_services.region_create(
-                user=request.user,
-                name=form.cleaned_data["name"],
-                slug=form.cleaned_data["slug"],
-                subregions=form.subregion_names(),
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The region has been created. Now add its municipalities."))
-            return HttpResponseRedirect(reverse("governance:region_detail", args=[region.slug]))
-    return form_page(
+    return edit_page(
         request,
         form,
+        lambda: region_services.region_create(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            slug=form.cleaned_data["slug"],
+            subregions=form.subregion_names(),
+        ),
+        done_url=lambda region: reverse("governance:region_detail", args=[region.slug]),
+        done_message=_("The region has been created. Now add its municipalities."),
         title=_("New region"),
         cancel_url=reverse("governance:region_list"),
         crumbs=[_regions_crumb(), (_("New region"), None)],
@@ -219,31 +211,32 @@ def organisation_merge(request, pk):
     form = OrganisationMergeForm(request.POST or None, choices=choices)
     title = _("Merge into %(name)s") % {"name": keep.name}
     crumbs = [_regions_crumb(), _region_crumb(region), (title, None)]
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and request.POST.get("confirm") != "yes" and form.is_valid():
         drop = form.cleaned_data["drop"]
-        if request.POST.get("confirm") == "yes":
-            try:
-                organisation_services.organisation_merge(user=request.user, keep=keep, drop=drop)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("%(drop)s has been merged into %(keep)s.")
-                    % {"drop": drop.name, "keep": keep.name},
-                )
-                return HttpResponseRedirect(back)
-        else:
-            return TemplateResponse(
-                request,
-                "governance/regions/organisation_merge_confirm.html",
-                {
-                    "keep": keep,
-                    "drop": drop,
-                    "consequences": organisation_services.merge_consequences(keep=keep, drop=drop),
-                    "title": title,
-                    "cancel_url": back,
-                    "crumbs": crumbs,
-                },
-            )
-    return form_page(request, form, title=title, cancel_url=back, crumbs=crumbs)
+        return TemplateResponse(
+            request,
+            "governance/regions/organisation_merge_confirm.html",
+            {
+                "keep": keep,
+                "drop": drop,
+                "consequences": organisation_services.merge_consequences(keep=keep, drop=drop),
+                "title": title,
+                "cancel_url": back,
+                "crumbs": crumbs,
+            },
+        )
+    return edit_page(
+        request,
+        form,
+        lambda: organisation_services.organisation_merge(
+            user=request.user, keep=keep, drop=form.cleaned_data["drop"]
+        ),
+        done_url=back,
+        done_message=lambda result: (
+            _("%(drop)s has been merged into %(keep)s.")
+            % {"drop": form.cleaned_data["drop"].name, "keep": keep.name}
+        ),
+        title=title,
+        cancel_url=back,
+        crumbs=crumbs,
+    )

@@ -86,7 +86,13 @@ def test_the_quick_status_change_is_refused_after_someone_else_saved(world, clie
         {"status": world.vertraagd.pk, "version": opened_on},
     )
     assert response.status_code == 409
-    assert "Piet Partner" in response.content.decode()
+    page = response.content.decode()
+    assert "Piet Partner" in page
+    assert page.count('id="conflict-heading"') == 1
+    assert "Deze wijzigingen zijn opgeslagen nadat u de pagina opende:" in page
+    assert "iemand anders heeft deze actie opgeslagen" in page
+    # The form carries the version saved now: sending it again changes the status.
+    assert response.context["form"]["version"].value() == str(opened_on + 1)
     action.refresh_from_db()
     assert action.status == world.loopt
 
@@ -383,6 +389,7 @@ def test_saving_again_after_a_conflict_keeps_what_only_the_other_person_changed(
     assert form["text"].value() == "Tekst van Anna"
     page = response.content.decode()
     assert "Nieuwe korte titel ·" in page  # the subtitle names the action as saved now
+    assert page.count('id="conflict-heading"') == 1
     # Saving again (as the browser would send the re-shown form) keeps both changes.
     again = {**opened, "text": "Tekst van Anna", "short_title": "Nieuwe korte titel"}
     again["version"] = form["version"].value()
